@@ -1,0 +1,1 @@
+export { createInMemoryEventStore, type InMemoryEventStore, type StoredRecord } from './event-store.js';

@@ -1,0 +1,20 @@
+/** The ports' real implementations: the system clock and uuid v7 ids. */
+import { v7 as uuidV7 } from 'uuid';
+import { instant, type Instant } from '../../core/values/calendar.js';
+import type { Clock, IdGenerator } from '../../core/kernel/ports.js';
+
+export const systemClock: Clock = { now: (): Instant => instant(new Date().toISOString()) };
+
+export const uuidV7Ids: IdGenerator = { next: () => uuidV7() };
+
+/** A clock that always answers `at` (tests, replays, the demo's simulation). */
+export const fixedClock = (at: string): Clock => {
+  const value = instant(at);
+  return { now: () => value };
+};
+
+/** Ids `prefix-1`, `prefix-2`, … (deterministic runs). */
+export const sequentialIds = (prefix = 'id'): IdGenerator => {
+  let n = 0;
+  return { next: () => `${prefix}-${++n}` };
+};

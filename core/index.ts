@@ -1,0 +1,9 @@
+/**
+ * practice-ledger: the commercial record of a health and wellness practice as immutable
+ * events. The root exports the values, the pure rules (to quote a price before anything
+ * happens), the kernel (deciders, codecs, the event-store port, the command handler) and
+ * the aggregates.
+ */
+export * from './values/index.js';
+export * from './rules/index.js';
+export * from './kernel/index.js';

@@ -1,0 +1,2 @@
+export * from './billing-calendar.js';
+export * from './proration.js';

@@ -1,0 +1,6 @@
+export * from './money.js';
+export * from './local-date.js';
+export * from './period.js';
+export * from './calendar.js';
+export * from './ids.js';
+export * from './percent.js';
