@@ -1,0 +1,8 @@
+/**
+ * Every event type of the library in one registry: the one a store decodes with by
+ * default, and the one the JSONL log and the audit replay read.
+ */
+import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
+
+export const practiceEvents = combineRegistries();
+export type PracticeEvent = RegistryEvent<typeof practiceEvents>;
