@@ -4,16 +4,19 @@
  */
 import { TZDate } from '@date-fns/tz';
 import * as t from 'io-ts';
-import { localDate, type LocalDate } from './local-date.js';
+import { isLocalDate, localDate, type LocalDate } from './local-date.js';
 
 declare const InstantBrand: unique symbol;
 /** An ISO-8601 instant in UTC, `2025-03-01T09:30:00.000Z`. */
 export type Instant = string & { readonly [InstantBrand]: true };
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
 
-export const isInstant = (u: unknown): u is Instant =>
-  typeof u === 'string' && INSTANT.test(u) && !Number.isNaN(Date.parse(u));
+export const isInstant = (u: unknown): u is Instant => {
+  if (typeof u !== 'string') return false;
+  const match = INSTANT.exec(u);
+  return match !== null && isLocalDate(match[1]) && !Number.isNaN(Date.parse(u));
+};
 
 /** Parses an ISO-8601 UTC instant; throws `RangeError` otherwise. */
 export const instant = (s: string): Instant => {
