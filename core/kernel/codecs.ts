@@ -109,8 +109,15 @@ const buildRegistry = <E extends DomainEvent>(definitions: readonly AnyEventDefi
   return { definitions: byType, is, encode, decode };
 };
 
+/**
+ * Any registry, whatever its event union (a registry is invariant in its event type: it
+ * both decodes and encodes it, so `EventRegistry<DomainEvent>` accepts none of them).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEventRegistry = EventRegistry<any>;
+
 /** One registry holding every definition of the given registries. */
-export const combineRegistries = <Rs extends readonly EventRegistry<DomainEvent>[]>(
+export const combineRegistries = <Rs extends readonly AnyEventRegistry[]>(
   ...registries: Rs
 ): EventRegistry<RegistryEvent<Rs[number]>> =>
   buildRegistry(registries.flatMap((r) => [...r.definitions.values()]));
