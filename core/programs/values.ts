@@ -5,6 +5,7 @@
  * or the client portal).
  */
 import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
 
 export const NonEmptyStringC = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
@@ -91,11 +92,22 @@ export const ProgramModuleC = t.refinement(
 );
 export type ProgramModule = t.TypeOf<typeof ProgramModuleC>;
 
-/** At least one module, with distinct ids. */
-export const ProgramModulesC = t.refinement(
-  t.readonlyArray(ProgramModuleC),
-  (ms) => ms.length > 0 && new Set(ms.map((m) => m.moduleId)).size === ms.length,
-  'Modules (at least one, with distinct moduleIds)',
+const ModuleListC = t.readonlyArray(ProgramModuleC);
+const distinctAndSome = (ms: readonly ProgramModule[]): boolean =>
+  ms.length > 0 && new Set(ms.map((m) => m.moduleId)).size === ms.length;
+/**
+ * At least one module, with distinct ids. (A plain type, not a refinement, so that a
+ * failure inside names the module's index: `modules.2.kind`.)
+ */
+export const ProgramModulesC = new t.Type<readonly ProgramModule[], unknown, unknown>(
+  'ProgramModules',
+  (u): u is readonly ProgramModule[] => ModuleListC.is(u) && distinctAndSome(u),
+  (u, c) => {
+    const list = ModuleListC.validate(u, c);
+    if (isLeft(list)) return list;
+    return distinctAndSome(list.right) ? t.success(list.right) : t.failure(u, c, 'must hold at least one module, with distinct moduleIds');
+  },
+  (ms) => ModuleListC.encode(ms),
 );
 
 /** The seed's three end-of-program paths, or none in particular. */
