@@ -87,7 +87,12 @@ const states = (model: ProgramEnrollmentsModel): EnrollmentState[] =>
  */
 export const programEnrollmentRows = (
   model: ProgramEnrollmentsModel,
-  filter: { readonly programId?: string; readonly clientId?: string; readonly includeEnded?: boolean } = {},
+  filter: {
+    readonly programId?: string;
+    readonly clientId?: string;
+    /** Also list removed and expired enrollments. @defaultValue false */
+    readonly includeEnded?: boolean;
+  } = {},
 ): readonly ProgramEnrollmentRow[] =>
   states(model)
     .flatMap((s) => {

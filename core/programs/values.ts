@@ -125,9 +125,16 @@ export type ProgramNextStep = t.TypeOf<typeof ProgramNextStepC>;
 export const ProgramDefinitionC = t.intersection([
   t.type({ name: NonEmptyStringC, kind: ProgramKindC, modules: ProgramModulesC }),
   t.partial({
+    /** The next-step package or program recommended on completion. @defaultValue none */
     nextStep: ProgramNextStepC,
+    /** The client group associated with the program. @defaultValue none */
     groupId: NonEmptyStringC,
+    /** Clients may discover the program in their portal and enroll themselves. @defaultValue false */
     offeredInPortal: t.boolean,
+    /**
+     * On completion, copy the handouts and videos to the client's documents.
+     * @defaultValue true for an educational program, false otherwise
+     */
     copyMaterialsToDocuments: t.boolean,
   }),
 ]);
