@@ -218,6 +218,38 @@ export const packageProgramFlow = (
   }
 };
 
+// ---------------------------------------------------------------- check-in escalation
+
+/**
+ * The removal a check-in escalation sends once a manager approved ending the client's
+ * program: actor `system`, the approval recorded in the reason. A client whose access comes
+ * through a group is refused (`CLIENT_HAS_GROUP_ACCESS`) like any other removal.
+ */
+export const endEnrollmentAfterApproval = (
+  causeEventId: string,
+  end: {
+    readonly programId: string;
+    readonly clientId: string;
+    readonly on: LocalDate;
+    readonly approvedBy: string;
+    readonly approvedOn: LocalDate;
+    readonly escalationId?: string;
+  },
+): Dispatch<EnrollmentCommand> =>
+  dispatch(causeEventId, `end/${end.programId}/${end.clientId}`, {
+    type: 'RemoveClientFromProgram',
+    programId: end.programId,
+    clientId: end.clientId,
+    on: end.on,
+    by: SYSTEM,
+    reason: {
+      kind: 'check-in-non-compliance',
+      approvedBy: end.approvedBy,
+      approvedOn: end.approvedOn,
+      ...(end.escalationId !== undefined ? { escalationId: end.escalationId } : {}),
+    },
+  });
+
 /** Whether a command goes to an enrollment stream (otherwise to a client's group stream). */
 export const isEnrollmentCommand = (command: ProgramsCommand): command is EnrollmentCommand =>
   command.type !== 'PlaceClientInGroup' && command.type !== 'RemoveClientFromGroup';

@@ -8,7 +8,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../kernel/errors.js';
 import { programAccessEndDate, programCompletionDate, moduleReleases } from '../../rules/program-schedule.js';
-import { addDays } from '../../values/local-date.js';
+import { addDays, type LocalDate } from '../../values/local-date.js';
 import {
   actorRef,
   describeSource,
@@ -97,7 +97,7 @@ const notEnrolled = (programId: string, clientId: string): DomainError =>
   domainError('NOT_ENROLLED', `Client ${clientId} is not enrolled in program ${programId}.`, { details: { programId, clientId } });
 
 /** The client loses access: the removal and the notice the platform sends. */
-const removal = (e: Enrollment, on: Enrollment['startsOn'], reason: ProgramRemovalReason, by: ProgramActor, tell: boolean): EnrollmentEvent[] => {
+const removal = (e: Enrollment, on: LocalDate, reason: ProgramRemovalReason, by: ProgramActor, tell: boolean): EnrollmentEvent[] => {
   const who = { programId: e.programId, clientId: e.clientId };
   return [
     { type: 'ClientRemovedFromProgram', data: { ...who, on, reason, by: actorRef(by) } },
@@ -106,7 +106,7 @@ const removal = (e: Enrollment, on: Enrollment['startsOn'], reason: ProgramRemov
 };
 
 /** One way of access ends; the client is removed when it was the last one. */
-const endSource = (e: Enrollment, through: EnrollmentSource, on: Enrollment['startsOn'], reason: ProgramRemovalReason, by: ProgramActor): EnrollmentEvent[] =>
+const endSource = (e: Enrollment, through: EnrollmentSource, on: LocalDate, reason: ProgramRemovalReason, by: ProgramActor): EnrollmentEvent[] =>
   e.sources.some((s) => !sameSource(s, through))
     ? [{ type: 'ProgramAccessSourceEnded', data: { programId: e.programId, clientId: e.clientId, through, on, reason } }]
     : removal(e, on, reason, by, true);
@@ -131,7 +131,7 @@ const remove = (c: Command<'RemoveClientFromProgram'>, state: EnrollmentState): 
 };
 
 const release = (c: Command<'ReleaseGroupProgramAccess'>, state: EnrollmentState): Decision => {
-  const refused = memberOrAutomation(c.by, 'Removing a client group from a program');
+  const refused = memberOrAutomation(c.by, "Ending a client's access through a group");
   if (refused) return left(refused);
   if (!groupsGivingAccess(state).includes(c.groupId) || state.status !== 'enrolled') return right([]);
   return right(endSource(state.enrollment, { kind: 'group', groupId: c.groupId }, c.on, { kind: c.why, groupId: c.groupId }, c.by));

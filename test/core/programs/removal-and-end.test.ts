@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '../../../testing/given-when-then.js';
-import { enrollmentDecider, enrollmentNextTick, modulesOpenOn, type EnrollmentEvent } from '../../../core/programs/index.js';
+import { endEnrollmentAfterApproval, enrollmentDecider, enrollmentNextTick, modulesOpenOn, type EnrollmentEvent } from '../../../core/programs/index.js';
+import { deriveId } from '../../../core/values/ids.js';
 import { acne, booster, coordinator, d, enrolled, freemium, nutrition, owner, system } from './fixtures.js';
 
 const spec = deciderSpec(enrollmentDecider);
@@ -218,6 +219,17 @@ describe('end of program (seed 000)', () => {
     expect(enrollmentNextTick(state)).toBeUndefined();
   });
 
+  it('a default next-step package that clients can graduate to upon program completion is recommended', () => {
+    const withNext = { ...acne, nextStep: { kind: 'program', id: 'p-maintenance' } } as const;
+    spec
+      .given([enrolled(withNext, 'c-ana', manual, d('2025-03-03'))])
+      .when({ type: 'TickEnrollment', ...who, on: d('2025-03-24') })
+      .then([
+        { type: 'ProgramCompleted', data: { ...who, on: d('2025-03-24') } },
+        { type: 'ProgramNextStepRecommended', data: { ...who, on: d('2025-03-24'), nextStep: { kind: 'program', id: 'p-maintenance' } } },
+      ]);
+  });
+
   it('a tick before anything is due records nothing', () => {
     spec.given([enrolled(acne, 'c-ana', manual, d('2025-03-03'))]).when({ type: 'TickEnrollment', ...who, on: d('2025-03-23') }).then([]);
   });
@@ -286,6 +298,15 @@ describe('ending a program after missed check-ins (for the check-in escalation)'
         { type: 'ClientRemovedFromProgram', data: { ...who, on: d('2025-03-23'), reason: approved, by: { kind: 'system' } } },
         { type: 'ProgramAccessLossNoticeDue', data: { ...who, on: d('2025-03-23'), reason: approved } },
       ]);
+  });
+
+  it('the check-in escalation sends the removal with the approval, derived from its event', () => {
+    const x = endEnrollmentAfterApproval('approval-evt', { ...who, on: d('2025-03-23'), approvedBy: 'm-manager', approvedOn: d('2025-03-20'), escalationId: 'esc-1' });
+    expect(x).toEqual({
+      command: { type: 'RemoveClientFromProgram', ...who, on: d('2025-03-23'), by: system, reason: approved },
+      commandId: deriveId('approval-evt', 'end/p-acne/c-ana'),
+      actor: 'system',
+    });
   });
 
   it('an automation cannot remove a client for any other reason', () => {
