@@ -1,1 +1,3 @@
 export * from './projection.js';
+export * from './program-enrollments.js';
+export * from './program-directory.js';
