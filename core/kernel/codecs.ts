@@ -110,7 +110,10 @@ const buildRegistry = <E extends DomainEvent>(definitions: readonly AnyEventDefi
 };
 
 /** One registry holding every definition of the given registries. */
-export const combineRegistries = <Rs extends readonly EventRegistry<DomainEvent>[]>(
+// `encode` takes the registry's own event type, so a registry of specific events is not an
+// `EventRegistry<DomainEvent>` under strict function types: accept any registry here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const combineRegistries = <Rs extends readonly EventRegistry<any>[]>(
   ...registries: Rs
 ): EventRegistry<RegistryEvent<Rs[number]>> =>
   buildRegistry(registries.flatMap((r) => [...r.definitions.values()]));
