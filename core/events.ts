@@ -4,6 +4,8 @@
  */
 import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
 import { membershipEvents } from './memberships/events.js';
+import { membershipPlanEvents } from './membership-plans/events.js';
+import { walletEvents } from './wallet/events.js';
 
-export const practiceEvents = combineRegistries(membershipEvents);
+export const practiceEvents = combineRegistries(membershipEvents, membershipPlanEvents, walletEvents);
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;
