@@ -18,6 +18,7 @@ export const defaultMembershipPlanRevisionPolicy: Required<MembershipPlanRevisio
 
 const membershipPlanCommandCodecs = {
   DefineMembershipPlan: t.intersection([id, MembershipPlanInputC]),
+  /** A new version with the given terms; `existingMembers` and `noticeDays` as in {@link MembershipPlanRevisionPolicy}. */
   ReviseMembershipPlan: t.intersection([id, MembershipPlanInputC, t.partial({ existingMembers: PlanExistingMembersC, noticeDays: NonNegativeIntegerC })]),
   RetireMembershipPlan: id,
 };

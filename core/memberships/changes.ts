@@ -15,7 +15,7 @@ import { isNegative, isPositive, negate } from '../values/money.js';
 import { quoteTierChange, tierChangeDirection } from '../rules/tier-change.js';
 import { chargeRequested, describeSpan, discountedPrice, noMoney, withWalletCredit } from './charges.js';
 import type { MembershipCommandOf } from './commands.js';
-import type { ChargeLine, MembershipEvent, MembershipEventOf } from './events.js';
+import type { MembershipChargeLine, MembershipEvent, MembershipEventOf } from './events.js';
 import { changeable, existing, notEnded, sameCurrency } from './guards.js';
 import { upToDate } from './schedule.js';
 import { pricingDate, type Membership, type MembershipState } from './state.js';
@@ -34,7 +34,7 @@ const tierChanged = (
   to: MembershipTerms,
   on: MembershipCommandOf<'ChangeMembershipTier'>['on'],
   timing: MembershipEventOf<'MembershipTierChanged'>['data']['timing'],
-  lines: readonly ChargeLine[],
+  lines: readonly MembershipChargeLine[],
   net: MembershipEventOf<'MembershipTierChanged'>['data']['net'],
   settlement: MembershipEventOf<'MembershipTierChanged'>['data']['settlement'],
 ): MembershipEventOf<'MembershipTierChanged'> => ({
@@ -59,7 +59,7 @@ const prorated = (m: Membership, c: MembershipCommandOf<'ChangeMembershipTier'>)
   const span = { start: c.on, end: m.period.end };
   const priced = pricingDate(m.pricing, c.on);
   const quote = quoteTierChange(discountedPrice(m.terms.price, m.periodDiscount), discountedPrice(c.terms.price, m.periodDiscount), m.pricing.period, priced);
-  const lines: ChargeLine[] = [
+  const lines: MembershipChargeLine[] = [
     { kind: 'proration-credit', description: `Unused ${m.terms.name}, ${describeSpan(span)}`, amount: negate(quote.credit), span, planId: m.terms.planId },
     { kind: 'proration-debit', description: `${c.terms.name}, ${describeSpan(span)}`, amount: quote.debit, span, planId: c.terms.planId },
   ];

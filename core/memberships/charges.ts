@@ -9,7 +9,7 @@ import { formatMoney, isZero, min, money, negate, percentOf, subtract, sum, type
 import type { Percent } from '../values/percent.js';
 import { periodDays, type Period } from '../values/period.js';
 import { shareOfSpan } from '../rules/period-share.js';
-import type { ChargeLine, MembershipEventOf } from './events.js';
+import type { MembershipChargeLine, MembershipEventOf } from './events.js';
 import type { Membership } from './state.js';
 import type { MembershipTerms } from './terms.js';
 
@@ -21,10 +21,10 @@ export const discountedPrice = (price: Money, discount: Percent | null): Money =
   discount === null ? price : subtract(price, percentOf(price, discount));
 
 /** The base price (or its share for a shorter span) and the discount, for `span` of `pricingPeriod`. */
-export const periodLines = (terms: MembershipTerms, span: Period, pricingPeriod: Period, discount: Percent | null): ChargeLine[] => {
+export const periodLines = (terms: MembershipTerms, span: Period, pricingPeriod: Period, discount: Percent | null): MembershipChargeLine[] => {
   const base = shareOfSpan(terms.price, pricingPeriod, span);
   const prorated = daysBetween(span.start, span.end) !== periodDays(pricingPeriod);
-  const lines: ChargeLine[] = [
+  const lines: MembershipChargeLine[] = [
     {
       kind: 'base-price',
       description: prorated
@@ -45,7 +45,7 @@ export const periodLines = (terms: MembershipTerms, span: Period, pricingPeriod:
 };
 
 /** The line of a trial's price. */
-export const trialLine = (terms: MembershipTerms, price: Money, span: Period): ChargeLine => ({
+export const trialLine = (terms: MembershipTerms, price: Money, span: Period): MembershipChargeLine => ({
   kind: 'trial-price',
   description: `${terms.name} trial, ${describeSpan(span)}`,
   amount: price,
@@ -54,7 +54,7 @@ export const trialLine = (terms: MembershipTerms, price: Money, span: Period): C
 });
 
 /** The lines with the wallet credit applied to them (at most their sum, never below zero). */
-export const withWalletCredit = (lines: readonly ChargeLine[], currency: string, walletAvailable: Money | undefined): readonly ChargeLine[] => {
+export const withWalletCredit = (lines: readonly MembershipChargeLine[], currency: string, walletAvailable: Money | undefined): readonly MembershipChargeLine[] => {
   const subtotal = sum(currency, lines.map((l) => l.amount));
   if (walletAvailable === undefined || walletAvailable.amount <= 0 || subtotal.amount <= 0) return lines;
   const applied = min(walletAvailable, subtotal);
@@ -62,14 +62,14 @@ export const withWalletCredit = (lines: readonly ChargeLine[], currency: string,
 };
 
 /** The total of some lines. */
-export const linesTotal = (currency: string, lines: readonly ChargeLine[]): Money => sum(currency, lines.map((l) => l.amount));
+export const linesTotal = (currency: string, lines: readonly MembershipChargeLine[]): Money => sum(currency, lines.map((l) => l.amount));
 
 /** A charge request for `lines`; its id is derived from the membership and the charge's number. */
 export const chargeRequested = (
   m: Membership,
   requestedOn: MembershipEventOf<'MembershipChargeRequested'>['data']['requestedOn'],
   reason: MembershipEventOf<'MembershipChargeRequested'>['data']['reason'],
-  lines: readonly ChargeLine[],
+  lines: readonly MembershipChargeLine[],
 ): MembershipEventOf<'MembershipChargeRequested'> => ({
   type: 'MembershipChargeRequested',
   data: {

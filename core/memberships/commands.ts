@@ -16,6 +16,7 @@ import { MembershipDiscountC } from './events.js';
 import { MembershipTermsC, NonNegativeIntegerC, PositiveIntegerC } from './terms.js';
 
 const id = { membershipId: t.string, on: LocalDateC };
+/** The client's wallet credit when the command is sent, applied to its charge. @defaultValue none (nothing applied) */
 const wallet = t.partial({ walletAvailable: MoneyC });
 
 export const TierChangePolicyC = t.partial({
@@ -34,14 +35,27 @@ const membershipCommandCodecs = {
   /** Sign up starting today or on a future date (`startsOn`, default `on`). */
   SignUpForMembership: t.intersection([
     t.type({ ...id, clientId: t.string, terms: MembershipTermsC }),
-    t.partial({ startsOn: LocalDateC, billingAlignment: BillingAlignmentC, discount: MembershipDiscountC, walletAvailable: MoneyC }),
+    t.partial({
+      /** The first day of the membership (today or later). @defaultValue `on` */
+      startsOn: LocalDateC,
+      /** Anniversary billing, or every member on a fixed day of the month. @defaultValue `{ kind: 'anniversary' }` */
+      billingAlignment: BillingAlignmentC,
+      /** A percent off the price for the first periods. @defaultValue none */
+      discount: MembershipDiscountC,
+      /** The client's wallet credit, applied to the first charge. @defaultValue none (nothing applied) */
+      walletAvailable: MoneyC,
+    }),
   ]),
   StartMembership: t.intersection([t.type(id), wallet]),
   ConvertMembershipTrial: t.intersection([t.type(id), wallet]),
   RenewMembership: t.intersection([t.type(id), wallet]),
   RetryMembershipPayment: t.type({ ...id, chargeId: t.string }),
   EndMembership: t.type(id),
-  RecordMembershipPaymentSucceeded: t.intersection([t.type({ ...id, chargeId: t.string }), t.partial({ amountPaid: MoneyC })]),
+  RecordMembershipPaymentSucceeded: t.intersection([
+    t.type({ ...id, chargeId: t.string }),
+    /** What the member paid; above the charge, the rest is an overpayment credited to the wallet. @defaultValue the charge's total */
+    t.partial({ amountPaid: MoneyC }),
+  ]),
   RecordMembershipPaymentFailed: t.intersection([t.type({ ...id, chargeId: t.string }), t.partial({ reason: t.string })]),
   PauseMembership: t.type({ ...id, months: PositiveIntegerC }),
   ResumeMembership: t.type(id),

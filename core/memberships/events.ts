@@ -21,7 +21,7 @@ export const MembershipDiscountC = t.type({ percent: PercentC, periods: nullable
 /** A percent off the membership price for its first `periods` billing periods (`null`: every period). */
 export type MembershipDiscount = t.TypeOf<typeof MembershipDiscountC>;
 
-export const ChargeLineKindC = t.keyof({
+const ChargeLineKindC = t.keyof({
   'base-price': null,
   'trial-price': null,
   discount: null,
@@ -29,7 +29,7 @@ export const ChargeLineKindC = t.keyof({
   'proration-credit': null,
   'wallet-credit': null,
 });
-export const ChargeLineC = t.type(
+export const MembershipChargeLineC = t.type(
   {
     kind: ChargeLineKindC,
     description: t.string,
@@ -42,13 +42,13 @@ export const ChargeLineC = t.type(
   'ChargeLine',
 );
 /** One line of a charge, a refund or a tier change, as a member would read it. */
-export type ChargeLine = t.TypeOf<typeof ChargeLineC>;
+export type MembershipChargeLine = t.TypeOf<typeof MembershipChargeLineC>;
 
-export const ChargeReasonC = t.keyof({ trial: null, period: null, 'tier-change': null });
-export const EndReasonC = t.keyof({ cancelled: null, 'not-renewed': null, 'non-payment': null });
-export const TierChangeTimingC = t.keyof({ immediately: null, 'at-period-start': null, 'before-billing': null });
-export const NetSettlementC = t.keyof({ charged: null, wallet: null, refund: null, none: null });
-export const ScheduledChangeReasonC = t.keyof({ downgrade: null, 'frequency-change': null, 'plan-revision': null });
+const ChargeReasonC = t.keyof({ trial: null, period: null, 'tier-change': null });
+const EndReasonC = t.keyof({ cancelled: null, 'not-renewed': null, 'non-payment': null });
+const TierChangeTimingC = t.keyof({ immediately: null, 'at-period-start': null, 'before-billing': null });
+const NetSettlementC = t.keyof({ charged: null, wallet: null, refund: null, none: null });
+const ScheduledChangeReasonC = t.keyof({ downgrade: null, 'frequency-change': null, 'plan-revision': null });
 
 export const MembershipSignedUp = defineEvent(
   'MembershipSignedUp',
@@ -90,7 +90,7 @@ export const MembershipChargeRequested = defineEvent(
     chargeId: t.string,
     requestedOn: LocalDateC,
     reason: ChargeReasonC,
-    lines: t.readonlyArray(ChargeLineC),
+    lines: t.readonlyArray(MembershipChargeLineC),
     total: MoneyC,
   }),
 );
@@ -157,7 +157,7 @@ export const MembershipTierChanged = defineEvent(
     direction: TierChangeDirectionC,
     timing: TierChangeTimingC,
     /** The proration lines (credit of the old tier, debit of the new one); empty when nothing is prorated. */
-    lines: t.readonlyArray(ChargeLineC),
+    lines: t.readonlyArray(MembershipChargeLineC),
     net: MoneyC,
     settlement: NetSettlementC,
   }),
@@ -177,7 +177,7 @@ export const MembershipTierChangeScheduled = defineEvent(
 );
 export const MembershipRefundRequested = defineEvent(
   'MembershipRefundRequested',
-  t.type({ membershipId: t.string, clientId: t.string, refundId: t.string, requestedOn: LocalDateC, lines: t.readonlyArray(ChargeLineC), amount: MoneyC }),
+  t.type({ membershipId: t.string, clientId: t.string, refundId: t.string, requestedOn: LocalDateC, lines: t.readonlyArray(MembershipChargeLineC), amount: MoneyC }),
 );
 export const MembershipCancellationRequested = defineEvent(
   'MembershipCancellationRequested',

@@ -11,9 +11,9 @@ import type { Period } from '../values/period.js';
 import { billingPeriod, periodContaining } from '../rules/billing-calendar.js';
 import { firstBillingPeriod } from '../rules/billing-alignment.js';
 import { tierChangeDirection } from '../rules/tier-change.js';
-import { chargeRequested, linesTotal, periodLines, trialLine, withWalletCredit } from './charges.js';
-import type { ChargeLine, MembershipEvent } from './events.js';
-import { evolveMembershipState, type Membership, type ScheduledTierChange } from './state.js';
+import { chargeRequested, linesTotal, noMoney, periodLines, trialLine, withWalletCredit } from './charges.js';
+import type { MembershipChargeLine, MembershipEvent } from './events.js';
+import type { Membership, ScheduledTierChange } from './state.js';
 import { tierRef, type MembershipTerms } from './terms.js';
 
 /** What opening a period will do. */
@@ -26,7 +26,7 @@ export interface PeriodPlan {
   readonly pricingPeriod: Period;
   readonly anchor: LocalDate;
   readonly discount: Percent | null;
-  readonly lines: readonly ChargeLine[];
+  readonly lines: readonly MembershipChargeLine[];
 }
 
 const discountFor = (m: Membership, number: number): Percent | null =>
@@ -77,31 +77,7 @@ export const renewalPlan = (m: Membership): PeriodPlan | undefined => {
 
 /** The events of opening a planned period, on `requestedOn`, with the wallet credit available. */
 export const periodEvents = (m: Membership, plan: PeriodPlan, requestedOn: LocalDate, walletAvailable: Money | undefined): MembershipEvent[] => {
-  const events: MembershipEvent[] = [];
-  let current = m;
-  const record = (event: MembershipEvent): void => {
-    events.push(event);
-    const next = evolveMembershipState(current, event);
-    if (next.phase !== 'none') current = next;
-  };
-  if (plan.change !== null) {
-    record({
-      type: 'MembershipTierChanged',
-      data: {
-        membershipId: m.membershipId,
-        clientId: m.clientId,
-        changedOn: plan.period.start,
-        from: tierRef(m.terms),
-        to: plan.change.terms,
-        direction: tierChangeDirection(m.terms, plan.change.terms),
-        timing: 'at-period-start',
-        lines: [],
-        net: { amount: 0, currency: m.terms.price.currency },
-        settlement: 'none',
-      },
-    });
-  }
-  record({
+  const started: MembershipEvent = {
     type: 'MembershipPeriodStarted',
     data: {
       membershipId: m.membershipId,
@@ -112,9 +88,25 @@ export const periodEvents = (m: Membership, plan: PeriodPlan, requestedOn: Local
       tier: tierRef(plan.terms),
       discountPercent: plan.discount,
     },
-  });
-  record(chargeRequested(current, requestedOn, 'period', withWalletCredit(plan.lines, m.terms.price.currency, walletAvailable)));
-  return events;
+  };
+  const charge = chargeRequested(m, requestedOn, 'period', withWalletCredit(plan.lines, m.terms.price.currency, walletAvailable));
+  if (plan.change === null) return [started, charge];
+  const changed: MembershipEvent = {
+    type: 'MembershipTierChanged',
+    data: {
+      membershipId: m.membershipId,
+      clientId: m.clientId,
+      changedOn: plan.period.start,
+      from: tierRef(m.terms),
+      to: plan.change.terms,
+      direction: tierChangeDirection(m.terms, plan.change.terms),
+      timing: 'at-period-start',
+      lines: [],
+      net: noMoney(m),
+      settlement: 'none',
+    },
+  };
+  return [changed, started, charge];
 };
 
 /** The events of starting service on the start date: a trial (charged if it has a price), or the first period. */
@@ -134,14 +126,14 @@ export const startEvents = (m: Membership, requestedOn: LocalDate, walletAvailab
 /** The next payment the membership will request, before any wallet credit: when, and its lines. */
 export interface MembershipChargeQuote {
   readonly on: LocalDate;
-  readonly lines: readonly ChargeLine[];
+  readonly lines: readonly MembershipChargeLine[];
   readonly total: Money;
 }
 
 /** The next scheduled charge (a trial's, the first period's or a renewal's), or `undefined` if none is scheduled. */
 export const quoteNextMembershipCharge = (m: Membership): MembershipChargeQuote | undefined => {
   const currency = m.terms.price.currency;
-  const quote = (on: LocalDate, lines: readonly ChargeLine[]): MembershipChargeQuote => ({ on, lines, total: linesTotal(currency, lines) });
+  const quote = (on: LocalDate, lines: readonly MembershipChargeLine[]): MembershipChargeQuote => ({ on, lines, total: linesTotal(currency, lines) });
   switch (m.phase) {
     case 'pending': {
       const trial = m.terms.trial;

@@ -21,6 +21,7 @@ const walletCommandCodecs = {
   ApplyWalletToMembershipCharge: t.type({ ...id, ...charge }),
   /** Sent by the membership–wallet flow when an unpaid charge becomes the client's debt. */
   RecordUnpaidMembershipCharge: t.type({ ...id, ...charge }),
+  /** Writes off a negative balance at or under `threshold` (see {@link WalletForgivenessPolicy}). */
   ForgiveWalletDebt: t.intersection([t.type(id), t.partial({ threshold: MoneyC })]),
 };
 
