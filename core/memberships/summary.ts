@@ -33,7 +33,7 @@ export interface MembershipSummary {
   readonly tier: TierRef;
   readonly status: MembershipStatus;
   readonly startsOn: LocalDate;
-  /** The current period's end, when a next period follows it; `null` when it will not renew. */
+  /** When the next period starts (a renewal, or a trial's conversion); `null` when none will. */
   readonly renewalOn: LocalDate | null;
   /** The next payment the membership will request (before wallet credit), if one is scheduled. */
   readonly nextPayment: MembershipChargeQuote | null;
@@ -52,7 +52,7 @@ export const membershipSummary = (m: Membership): MembershipSummary => {
     tier: tierRef(m.terms),
     status: membershipStatus(m),
     startsOn: m.startsOn,
-    renewalOn: m.phase === 'active' || m.phase === 'paused' ? (nextPayment?.on ?? null) : null,
+    renewalOn: m.phase === 'pending' ? null : (nextPayment?.on ?? null),
     nextPayment,
     nextRetryOn: retries[0] ?? null,
     cancelsOn: m.cancellation?.effectiveOn ?? null,

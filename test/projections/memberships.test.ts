@@ -28,7 +28,7 @@ describe('membership read models', () => {
     ).toEqual([
       ['ann', 'Gold', '2025-03-05', '2025-04-05', 9900, 'active'],
       ['bob', 'Platinum', '2025-03-20', '2025-04-20', 19900, 'past-due'],
-      ['cara', 'Gold', '2025-03-01', null, 9900, 'trialing'],
+      ['cara', 'Gold', '2025-03-01', '2025-03-31', 9900, 'trialing'],
       ['dan', 'Gold', '2025-03-01', null, null, 'cancelling'],
     ]);
   });
