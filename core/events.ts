@@ -4,6 +4,14 @@
  */
 import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
 import { programsEvents } from './programs/index.js';
+import { membershipEvents } from './memberships/events.js';
+import { membershipPlanEvents } from './membership-plans/events.js';
+import { walletEvents } from './wallet/events.js';
 
-export const practiceEvents = combineRegistries(programsEvents);
+export const practiceEvents = combineRegistries(
+  programsEvents,
+  membershipEvents,
+  membershipPlanEvents,
+  walletEvents,
+);
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

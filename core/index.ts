@@ -9,3 +9,7 @@ export * from './rules/index.js';
 export * from './kernel/index.js';
 export * from './events.js';
 export * from './programs/index.js';
+export * from './memberships/index.js';
+export * from './membership-plans/index.js';
+export * from './wallet/index.js';
+export * from './flows/index.js';

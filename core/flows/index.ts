@@ -1,0 +1,2 @@
+export * from './membership-wallet.js';
+export * from './plan-revision.js';
