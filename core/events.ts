@@ -3,6 +3,7 @@
  * default, and the one the JSONL log and the audit replay read.
  */
 import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
+import { creditsEvents } from './credits/events.js';
 
-export const practiceEvents = combineRegistries();
+export const practiceEvents = combineRegistries(creditsEvents);
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

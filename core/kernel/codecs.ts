@@ -110,7 +110,10 @@ const buildRegistry = <E extends DomainEvent>(definitions: readonly AnyEventDefi
 };
 
 /** One registry holding every definition of the given registries. */
-export const combineRegistries = <Rs extends readonly EventRegistry<DomainEvent>[]>(
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEventRegistry = EventRegistry<any>;
+
+export const combineRegistries = <Rs extends readonly AnyEventRegistry[]>(
   ...registries: Rs
 ): EventRegistry<RegistryEvent<Rs[number]>> =>
   buildRegistry(registries.flatMap((r) => [...r.definitions.values()]));

@@ -1,0 +1,96 @@
+/**
+ * The requests to a client's credits ledger. Each command carries the practice-local date
+ * it concerns (`on`) and, where the credit policy matters, the practice's settings
+ * (`policy`, filled from the platform's configuration; missing settings take the defaults)
+ * and optionally the practice's appointment types (`appointmentTypes`: when given, a type
+ * not in the list is refused). Quantities are decoded as integers and checked by the rules,
+ * so a negative quantity is refused with a sentence, not a schema error.
+ */
+import * as t from 'io-ts';
+import { commandDecoder, type CommandOf } from '../kernel/commands.js';
+import { LocalDateC } from '../values/local-date.js';
+import { PercentC } from '../values/percent.js';
+import { BookingChannelC, CreditPolicySettingsC } from './policy.js';
+
+const IntC = t.refinement(t.number, (n) => Number.isSafeInteger(n), 'Integer');
+const NonEmptyC = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+const TypesC = t.readonlyArray(t.string);
+
+/** The sources a grant may name (transfers and rollovers have their own commands). */
+export const GrantSourceC = t.keyof(
+  { package: null, membership: null, manual: null, promotional: null, courtesy: null, renewal: null },
+  'GrantSource',
+);
+export type GrantSource = t.TypeOf<typeof GrantSourceC>;
+
+const client = { clientId: NonEmptyC, on: LocalDateC };
+
+export const creditsCommandCodecs = {
+  /** Grants a lot of credits (a package purchase, a membership period, a promotion, …). */
+  GrantCredits: t.intersection([
+    t.type({ ...client, appointmentType: NonEmptyC, quantity: IntC, source: GrantSourceC }),
+    t.partial({ reference: NonEmptyC, expiresOn: LocalDateC, by: t.string, note: t.string, appointmentTypes: TypesC }),
+  ]),
+  /** Books a session: uses one credit of its type (from `fromReference`'s lots only, when given). */
+  BookSession: t.intersection([
+    t.type({ ...client, bookingId: NonEmptyC, appointmentType: NonEmptyC, channel: BookingChannelC }),
+    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC, fromReference: NonEmptyC }),
+  ]),
+  /** Cancels a booked session; the policy decides whether its credit comes back. */
+  CancelBooking: t.intersection([t.type({ ...client, bookingId: NonEmptyC }), t.partial({ policy: CreditPolicySettingsC })]),
+  /** Sets the balance of a type to a number; the difference is recorded. */
+  SetCreditBalance: t.intersection([
+    t.type({ ...client, appointmentType: NonEmptyC, balance: IntC, by: NonEmptyC, reason: t.string }),
+    t.partial({ expiresOn: LocalDateC, appointmentTypes: TypesC }),
+  ]),
+  /** Adjusts the balance of a type by a delta (positive adds a lot, negative takes credits). */
+  AdjustCredits: t.intersection([
+    t.type({ ...client, appointmentType: NonEmptyC, delta: IntC, by: NonEmptyC, reason: t.string }),
+    t.partial({ expiresOn: LocalDateC, appointmentTypes: TypesC }),
+  ]),
+  /** The expiry tick: expires every lot whose date is on or before `on`. */
+  ExpireCredits: t.type(client),
+  /** Voids the unused credits of the lots a reference granted (a package refunded or expired). */
+  VoidCredits: t.intersection([
+    t.type({ ...client, reference: NonEmptyC, reason: NonEmptyC }),
+    t.partial({ by: t.string, appointmentType: NonEmptyC }),
+  ]),
+  /** Moves the expiry of the lots a reference granted: to a date, or later by a number of days. */
+  ExtendCreditExpiry: t.intersection([
+    t.type({ ...client, reference: NonEmptyC, reason: NonEmptyC }),
+    t.partial({ expiresOn: LocalDateC, byDays: IntC, by: t.string }),
+  ]),
+  /** Rolls the unused credits of a reference's lots into new lots; the rest expire. */
+  RollOverCredits: t.intersection([
+    t.type({ ...client, fromReference: NonEmptyC, toReference: NonEmptyC, percent: PercentC }),
+    t.partial({ cap: t.union([IntC, t.null]), expiresOn: t.union([LocalDateC, t.null]) }),
+  ]),
+  /** The giving side of a transfer to another client. */
+  TransferCreditsOut: t.intersection([
+    t.type({ ...client, transferId: NonEmptyC, toClientId: NonEmptyC, appointmentType: NonEmptyC, quantity: IntC }),
+    t.partial({ by: t.string, policy: CreditPolicySettingsC, appointmentTypes: TypesC }),
+  ]),
+  /** The receiving side of a transfer: the parts given, with their expiry. */
+  ReceiveCreditTransfer: t.intersection([
+    t.type({
+      ...client,
+      transferId: NonEmptyC,
+      fromClientId: NonEmptyC,
+      appointmentType: NonEmptyC,
+      parts: t.readonlyArray(t.type({ quantity: IntC, expiresOn: t.union([LocalDateC, t.null]) })),
+    }),
+    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC }),
+  ]),
+  /** Undoes the giving side of a transfer the receiver declined. */
+  ReverseCreditTransfer: t.type({ ...client, transferId: NonEmptyC, reason: t.string }),
+  /** Sets the client's own credit settings (the full set of overrides; `{}` follows the practice). */
+  AdjustCreditSettings: t.type({ ...client, overrides: CreditPolicySettingsC, by: NonEmptyC }),
+};
+
+export const creditsCommands = commandDecoder(creditsCommandCodecs);
+export type CreditsCommand = CommandOf<typeof creditsCommandCodecs>;
+/** The command of type `T`. */
+export type CreditsCommandOf<T extends CreditsCommand['type']> = Extract<CreditsCommand, { type: T }>;
+
+/** The stream a command addresses: `credits-<clientId>`. */
+export const creditsCommandStream = (command: CreditsCommand): string => `credits-${command.clientId}`;
