@@ -58,7 +58,7 @@ export const CreditsGranted = defineEvent(
 /** Credits of a newly funded lot settled bookings made without credit (oldest first). */
 export const CreditDebtRepaid = defineEvent(
   'CreditDebtRepaid',
-  t.type({ appointmentType: t.string, lot: LotC, bookingIds: t.array(t.string), on: LocalDateC }),
+  t.type({ appointmentType: t.string, lot: LotC, bookingIds: t.readonlyArray(t.string), on: LocalDateC }),
 );
 
 /** A session was booked; `lot` is `null` when it was booked without credit (the balance went negative). */
@@ -108,7 +108,7 @@ export const CreditsAdjusted = defineEvent(
     lot: t.union([LotC, t.null]),
     expiresOn: NullableDateC,
     /** The lots a decrease took from. */
-    taken: t.array(LotPartC),
+    taken: t.readonlyArray(LotPartC),
     by: t.string,
     reason: t.string,
     on: LocalDateC,
@@ -143,7 +143,7 @@ export const CreditsRolledOver = defineEvent(
     unused: CountC,
     rolled: WholeC,
     lapsed: WholeC,
-    taken: t.array(LotPartC),
+    taken: t.readonlyArray(LotPartC),
     lot: t.union([LotC, t.null]),
     expiresOn: NullableDateC,
     percent: PercentC,
@@ -160,7 +160,7 @@ export const CreditsTransferredOut = defineEvent(
     toClientId: t.string,
     appointmentType: t.string,
     quantity: CountC,
-    taken: t.array(DatedLotPartC),
+    taken: t.readonlyArray(DatedLotPartC),
     by: NullableStringC,
     on: LocalDateC,
   }),
@@ -173,7 +173,7 @@ export const CreditsTransferredIn = defineEvent(
     transferId: t.string,
     fromClientId: t.string,
     appointmentType: t.string,
-    lots: t.array(DatedLotPartC),
+    lots: t.readonlyArray(DatedLotPartC),
     on: LocalDateC,
   }),
 );
@@ -191,9 +191,9 @@ export const CreditTransferReversed = defineEvent(
     transferId: t.string,
     toClientId: t.string,
     appointmentType: t.string,
-    restored: t.array(LotPartC),
+    restored: t.readonlyArray(LotPartC),
     /** Parts whose lot had expired by then: nothing came back for them. */
-    expired: t.array(LotPartC),
+    expired: t.readonlyArray(LotPartC),
     reason: t.string,
     on: LocalDateC,
   }),
