@@ -5,7 +5,7 @@ import { isLotExpired } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import type { CreditLot } from './lots.js';
-import { debtKey, typeStateOf, type CreditsState } from './state.js';
+import { debtKey, openLots, typeStateOf, type CreditsState } from './state.js';
 
 export type Decision = Either<DomainError, readonly CreditsEvent[]>;
 type Expired = Extract<CreditsEvent, { type: 'CreditsExpired' }>;
@@ -40,7 +40,7 @@ export const catchUp = (state: CreditsState, appointmentType: string, on: LocalD
   const expiries: Expired[] = [];
   const live: CreditLot[] = [];
   let available = 0;
-  for (const lot of ts.open) {
+  for (const lot of openLots(state, appointmentType)) {
     if (isLotExpired(lot, on)) expiries.push(expiryOf(lot, on));
     else {
       live.push(lot);

@@ -23,7 +23,7 @@ import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
 import type { CreditsEvent, RestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
-import { findLot, type CreditsState } from './state.js';
+import { findLot, openLots, type CreditsState } from './state.js';
 
 const grant = (c: Cmd<'GrantCredits'>, state: CreditsState): Decision => {
   const error =
@@ -196,8 +196,8 @@ const adjust = (c: Cmd<'AdjustCredits'>, state: CreditsState): Decision => {
 
 const expire = (c: Cmd<'ExpireCredits'>, state: CreditsState): Decision => {
   const events: CreditsEvent[] = [];
-  for (const ts of state.types.values()) {
-    for (const lot of ts.open) if (isLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
+  for (const type of state.types.keys()) {
+    for (const lot of openLots(state, type)) if (isLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
   }
   return right(events);
 };

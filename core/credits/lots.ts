@@ -1,8 +1,9 @@
 /**
  * Lots and the per-type working set. Each appointment type keeps only its open lots (with
- * credits left, not expired, not voided) in the order of use; a lot that closes moves to
- * the ledger's closed lots, where a cancellation can still find it. All functions here
- * return new values and never change their arguments.
+ * credits left, not expired, not voided) in the order of use; the credits left in each open
+ * lot are kept apart (`CreditsState.remaining`), so using a credit changes one number and
+ * the working set changes only when a lot opens or closes. A lot that closes moves to the
+ * ledger's closed lots, where a cancellation can still find it.
  */
 import { compareCreditUse } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
@@ -26,13 +27,14 @@ export interface CreditLot {
   readonly status: LotStatus;
 }
 
-/** The ledger of one appointment type. Its balance is `available − debt`. */
+/** What the working set keeps of an open lot (its credits left are kept apart). */
+export type OpenLot = Omit<CreditLot, 'remaining' | 'status'>;
+
+/** The ledger of one appointment type. Its balance is the credits left in its open lots minus `debt`. */
 export interface CreditTypeState {
   /** Open lots in the order of use. */
-  readonly open: readonly CreditLot[];
-  /** Credits left in the open lots. */
-  readonly available: number;
-  /** Sessions booked without credit and not repaid yet (never above 0 while `available` is). */
+  readonly open: readonly OpenLot[];
+  /** Sessions booked without credit and not repaid yet (never above 0 while an open lot has credits). */
   readonly debt: number;
   /** Queue index of the oldest booking that may still be owed. */
   readonly debtFrom: number;
@@ -40,50 +42,32 @@ export interface CreditTypeState {
   readonly debtTo: number;
 }
 
-export const emptyTypeState: CreditTypeState = { open: [], available: 0, debt: 0, debtFrom: 0, debtTo: 0 };
+export const emptyTypeState: CreditTypeState = { open: [], debt: 0, debtFrom: 0, debtTo: 0 };
 
-/** The balance of a type: credits left minus sessions owed. */
-export const typeBalance = (ts: CreditTypeState): number => ts.available - ts.debt;
-
-/** Adds an open lot at its place in the order of use. */
-export const withLot = (ts: CreditTypeState, lot: CreditLot): CreditTypeState => {
-  const open = ts.open.slice();
-  let i = open.length;
-  while (i > 0 && compareCreditUse(open[i - 1] as CreditLot, lot) > 0) i--;
-  open.splice(i, 0, lot);
-  return { ...ts, open, available: ts.available + lot.remaining };
+/** The open lots with a lot inserted at its place in the order of use. */
+export const insertLot = (open: readonly OpenLot[], lot: OpenLot): readonly OpenLot[] => {
+  const next = open.slice();
+  let i = next.length;
+  while (i > 0 && compareCreditUse(next[i - 1] as OpenLot, lot) > 0) i--;
+  next.splice(i, 0, lot);
+  return next;
 };
 
-/** Removes an open lot (returning it), or `undefined` when it is not open. */
-export const withoutLot = (ts: CreditTypeState, lotNumber: number): { ts: CreditTypeState; lot: CreditLot } | undefined => {
-  const index = ts.open.findIndex((l) => l.lot === lotNumber);
-  const lot = ts.open[index];
-  if (lot === undefined) return undefined;
-  const open = ts.open.slice();
-  open.splice(index, 1);
-  return { ts: { ...ts, open, available: ts.available - lot.remaining }, lot };
+/** The open lots without one. */
+export const removeLot = (open: readonly OpenLot[], lotNumber: number): readonly OpenLot[] => {
+  const index = open.findIndex((l) => l.lot === lotNumber);
+  if (index < 0) return open;
+  const next = open.slice();
+  next.splice(index, 1);
+  return next;
 };
 
-/**
- * Takes `quantity` credits from an open lot. A lot left empty leaves the working set and is
- * returned as `closed` with `emptyStatus`.
- */
-export const takeFromLot = (
-  ts: CreditTypeState,
-  lotNumber: number,
-  quantity: number,
-  emptyStatus: LotStatus = 'exhausted',
-): { ts: CreditTypeState; closed?: CreditLot } => {
-  const index = ts.open.findIndex((l) => l.lot === lotNumber);
-  const lot = ts.open[index];
-  if (lot === undefined) return { ts };
-  const remaining = lot.remaining - quantity;
-  const open = ts.open.slice();
-  const available = ts.available - quantity;
-  if (remaining > 0) {
-    open[index] = { ...lot, remaining };
-    return { ts: { ...ts, open, available } };
-  }
-  open.splice(index, 1);
-  return { ts: { ...ts, open, available }, closed: { ...lot, remaining: 0, status: emptyStatus } };
-};
+/** Just what the working set keeps of a lot. */
+export const openLotOf = (lot: CreditLot | OpenLot): OpenLot => ({
+  lot: lot.lot,
+  appointmentType: lot.appointmentType,
+  source: lot.source,
+  reference: lot.reference,
+  quantity: lot.quantity,
+  expiresOn: lot.expiresOn,
+});

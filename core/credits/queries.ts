@@ -1,12 +1,11 @@
 /** Questions a client's folded ledger answers directly (the read models answer them practice-wide). */
 import type { LocalDate } from '../values/local-date.js';
-import { typeBalance } from './lots.js';
-import type { CreditsState } from './state.js';
+import { availableCredits, openLots, type CreditsState } from './state.js';
 
 /** The balance of one appointment type: credits left minus sessions booked without credit. */
 export const creditBalance = (state: CreditsState, appointmentType: string): number => {
   const ts = state.types.get(appointmentType);
-  return ts === undefined ? 0 : typeBalance(ts);
+  return ts === undefined ? 0 : availableCredits(state, appointmentType) - ts.debt;
 };
 
 /** What a client sees of one appointment type. */
@@ -26,12 +25,12 @@ export const remainingCredits = (state: CreditsState): readonly RemainingCredits
     .map(([appointmentType, ts]) => {
       let nearestExpiry: LocalDate | null = null;
       let expiringThen = 0;
-      for (const lot of ts.open) {
+      for (const lot of openLots(state, appointmentType)) {
         if (lot.expiresOn === null) continue;
         if (nearestExpiry === null || lot.expiresOn < nearestExpiry) {
           nearestExpiry = lot.expiresOn;
           expiringThen = lot.remaining;
         } else if (lot.expiresOn === nearestExpiry) expiringThen += lot.remaining;
       }
-      return { appointmentType, balance: typeBalance(ts), nearestExpiry, expiringThen };
+      return { appointmentType, balance: availableCredits(state, appointmentType) - ts.debt, nearestExpiry, expiringThen };
     });

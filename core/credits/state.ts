@@ -1,20 +1,13 @@
 /**
  * The state of a client's credits ledger and the fold of its events. `evolve` is cheap:
- * it copies only the small per-type working set it touches; what grows with the log
- * (bookings, closed lots, transfers) lives in persistent maps updated in O(1).
+ * everything that grows with the log (bookings, lots, transfers) lives in persistent maps
+ * updated in O(1); using a credit changes one number; the small per-type working set is
+ * copied only when a lot opens or closes.
  */
 import { PersistentMap } from '../values/persistent.js';
 import type { CreditPolicySettings } from './policy.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import {
-  emptyTypeState,
-  takeFromLot,
-  withLot,
-  withoutLot,
-  type CreditLot,
-  type CreditTypeState,
-  type LotStatus,
-} from './lots.js';
+import { emptyTypeState, insertLot, openLotOf, removeLot, type CreditLot, type CreditTypeState, type LotStatus, type OpenLot } from './lots.js';
 
 /** A booked session as the ledger remembers it. */
 export interface CreditBooking {
@@ -45,7 +38,9 @@ export interface LotRef {
 export interface CreditsState {
   /** The client's own settings, overriding the practice's. */
   readonly overrides: CreditPolicySettings;
-  readonly types: ReadonlyMap<string, CreditTypeState>;
+  readonly types: PersistentMap<string, CreditTypeState>;
+  /** Credits left in each open lot. */
+  readonly remaining: PersistentMap<number, number>;
   /** The number of the last lot granted (0 before the first). */
   readonly lastLot: number;
   readonly closedLots: PersistentMap<number, CreditLot>;
@@ -58,7 +53,8 @@ export interface CreditsState {
 
 export const initialCreditsState: CreditsState = {
   overrides: {},
-  types: new Map(),
+  types: PersistentMap.empty(),
+  remaining: PersistentMap.empty(),
   lastLot: 0,
   closedLots: PersistentMap.empty(),
   lotsByReference: PersistentMap.empty(),
@@ -73,209 +69,216 @@ export const debtKey = (appointmentType: string, index: number): string => `${ap
 export const typeStateOf = (state: CreditsState, appointmentType: string): CreditTypeState =>
   state.types.get(appointmentType) ?? emptyTypeState;
 
+const asOpen = (state: CreditsState, lot: OpenLot): CreditLot => ({ ...lot, remaining: state.remaining.get(lot.lot) ?? 0, status: 'open' });
+
+/** Credits left in the open lots of a type. */
+export const availableCredits = (state: CreditsState, appointmentType: string): number => {
+  let available = 0;
+  for (const lot of typeStateOf(state, appointmentType).open) available += state.remaining.get(lot.lot) ?? 0;
+  return available;
+};
+
+/** The open lots of a type with their credits left, in the order of use. */
+export const openLots = (state: CreditsState, appointmentType: string): readonly CreditLot[] =>
+  typeStateOf(state, appointmentType).open.map((lot) => asOpen(state, lot));
+
 /** A lot by number, open or closed. */
-export const findLot = (state: CreditsState, appointmentType: string, lot: number): CreditLot | undefined =>
-  typeStateOf(state, appointmentType).open.find((l) => l.lot === lot) ?? state.closedLots.get(lot);
-
-const withType = (state: CreditsState, appointmentType: string, ts: CreditTypeState): CreditsState => {
-  const types = new Map(state.types);
-  types.set(appointmentType, ts);
-  return { ...state, types };
+export const findLot = (state: CreditsState, appointmentType: string, lot: number): CreditLot | undefined => {
+  const open = typeStateOf(state, appointmentType).open.find((l) => l.lot === lot);
+  return open !== undefined ? asOpen(state, open) : state.closedLots.get(lot);
 };
 
-/** Takes parts from open lots of one type, closing the lots left empty with `emptyStatus`. */
-const takeParts = (
-  state: CreditsState,
-  appointmentType: string,
-  parts: readonly { readonly lot: number; readonly quantity: number }[],
-  emptyStatus: LotStatus = 'exhausted',
-): CreditsState => {
-  let ts = typeStateOf(state, appointmentType);
-  let closedLots = state.closedLots;
-  for (const part of parts) {
-    const result = takeFromLot(ts, part.lot, part.quantity, emptyStatus);
-    ts = result.ts;
-    if (result.closed !== undefined) closedLots = closedLots.set(result.closed.lot, result.closed);
-  }
-  return { ...withType(state, appointmentType, ts), closedLots };
+/** A copy of the state whose fields the fold replaces (the persistent values in it never change). */
+type Draft = { -readonly [K in keyof CreditsState]: CreditsState[K] };
+
+const setType = (s: Draft, appointmentType: string, change: (ts: CreditTypeState) => CreditTypeState): void => {
+  s.types = s.types.set(appointmentType, change(typeStateOf(s, appointmentType)));
 };
 
-/** Gives credits back to a lot: to an open one, or reopening a used-up one. */
-const restoreParts = (
-  state: CreditsState,
-  appointmentType: string,
-  parts: readonly { readonly lot: number; readonly quantity: number }[],
-): CreditsState => {
-  let ts = typeStateOf(state, appointmentType);
-  let closedLots = state.closedLots;
+/** Takes credits from open lots of one type; a lot left empty closes with `emptyStatus`. */
+const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[], emptyStatus: LotStatus = 'exhausted'): void => {
+  const ts = typeStateOf(s, appointmentType);
+  let open = ts.open;
   for (const part of parts) {
-    const open = withoutLot(ts, part.lot);
-    if (open !== undefined) {
-      ts = withLot(open.ts, { ...open.lot, remaining: open.lot.remaining + part.quantity });
+    const left = s.remaining.get(part.lot);
+    if (left === undefined) continue;
+    if (left - part.quantity > 0) {
+      s.remaining = s.remaining.set(part.lot, left - part.quantity);
       continue;
     }
-    const closed = closedLots.get(part.lot);
-    if (closed === undefined || closed.status !== 'exhausted') continue;
-    closedLots = closedLots.delete(part.lot);
-    ts = withLot(ts, { ...closed, remaining: part.quantity, status: 'open' });
+    const lot = open.find((l) => l.lot === part.lot);
+    open = removeLot(open, part.lot);
+    s.remaining = s.remaining.delete(part.lot);
+    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, { ...lot, remaining: 0, status: emptyStatus });
   }
-  return { ...withType(state, appointmentType, ts), closedLots };
+  if (open !== ts.open) s.types = s.types.set(appointmentType, { open, debt: ts.debt, debtFrom: ts.debtFrom, debtTo: ts.debtTo });
 };
 
-/** Adds a new open lot. */
-const grantLot = (state: CreditsState, lot: CreditLot): CreditsState => {
-  const next = withType(state, lot.appointmentType, withLot(typeStateOf(state, lot.appointmentType), lot));
-  const lotsByReference =
-    lot.reference === null
-      ? state.lotsByReference
-      : state.lotsByReference.set(lot.reference, [
-          ...(state.lotsByReference.get(lot.reference) ?? []),
-          { lot: lot.lot, appointmentType: lot.appointmentType },
-        ]);
-  return { ...next, lastLot: Math.max(state.lastLot, lot.lot), lotsByReference };
+/** Gives credits back to lots: to open ones, or reopening used-up ones. */
+const restore = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[]): void => {
+  for (const part of parts) {
+    const left = s.remaining.get(part.lot);
+    if (left !== undefined) {
+      s.remaining = s.remaining.set(part.lot, left + part.quantity);
+      continue;
+    }
+    const closed = s.closedLots.get(part.lot);
+    if (closed === undefined || closed.status !== 'exhausted') continue;
+    s.closedLots = s.closedLots.delete(part.lot);
+    open(s, openLotOf(closed), part.quantity);
+  }
+};
+
+/** Puts a lot in the working set with `quantity` credits left. */
+const open = (s: Draft, lot: OpenLot, quantity: number): void => {
+  s.remaining = s.remaining.set(lot.lot, quantity);
+  setType(s, lot.appointmentType, (ts) => ({ ...ts, open: insertLot(ts.open, lot) }));
+};
+
+/** Adds a newly granted lot. */
+const grant = (s: Draft, lot: OpenLot): void => {
+  open(s, lot, lot.quantity);
+  s.lastLot = Math.max(s.lastLot, lot.lot);
+  if (lot.reference !== null) {
+    const refs = s.lotsByReference.get(lot.reference) ?? [];
+    s.lotsByReference = s.lotsByReference.set(lot.reference, [...refs, { lot: lot.lot, appointmentType: lot.appointmentType }]);
+  }
 };
 
 /** Closes an open lot with a status (expired, voided), keeping it findable. */
-const closeLot = (state: CreditsState, appointmentType: string, lotNumber: number, status: LotStatus): CreditsState => {
-  const removed = withoutLot(typeStateOf(state, appointmentType), lotNumber);
-  if (removed === undefined) return state;
-  const closedLots = state.closedLots.set(lotNumber, { ...removed.lot, remaining: 0, status });
-  return { ...withType(state, appointmentType, removed.ts), closedLots };
+const close = (s: Draft, appointmentType: string, lotNumber: number, status: LotStatus): void => {
+  const left = s.remaining.get(lotNumber);
+  const lot = typeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
+  if (left === undefined || lot === undefined) return;
+  s.remaining = s.remaining.delete(lotNumber);
+  s.closedLots = s.closedLots.set(lotNumber, { ...lot, remaining: 0, status });
+  setType(s, appointmentType, (ts) => ({ ...ts, open: removeLot(ts.open, lotNumber) }));
 };
 
-const updateBooking = (state: CreditsState, bookingId: string, change: Partial<CreditBooking>): CreditsState => {
-  const booking = state.bookings.get(bookingId);
-  return booking === undefined ? state : { ...state, bookings: state.bookings.set(bookingId, { ...booking, ...change }) };
+const updateBooking = (s: Draft, bookingId: string, change: Partial<CreditBooking>): void => {
+  const booking = s.bookings.get(bookingId);
+  if (booking !== undefined) s.bookings = s.bookings.set(bookingId, { ...booking, ...change });
 };
+
+const lotOf = (lot: number, appointmentType: string, source: OpenLot['source'], reference: string | null, quantity: number, expiresOn: OpenLot['expiresOn']): OpenLot => ({
+  lot,
+  appointmentType,
+  source,
+  reference,
+  quantity,
+  expiresOn,
+});
 
 export const evolveCredits = (state: CreditsState, event: CreditsEvent): CreditsState => {
+  const s: Draft = {
+    overrides: state.overrides,
+    types: state.types,
+    remaining: state.remaining,
+    lastLot: state.lastLot,
+    closedLots: state.closedLots,
+    lotsByReference: state.lotsByReference,
+    bookings: state.bookings,
+    debtQueue: state.debtQueue,
+    transfers: state.transfers,
+  };
   switch (event.type) {
     case 'CreditsGranted': {
       const d = event.data;
-      return grantLot(state, {
-        lot: d.lot,
-        appointmentType: d.appointmentType,
-        source: d.source,
-        reference: d.reference,
-        quantity: d.quantity,
-        remaining: d.quantity,
-        expiresOn: d.expiresOn,
-        status: 'open',
-      });
+      grant(s, lotOf(d.lot, d.appointmentType, d.source, d.reference, d.quantity, d.expiresOn));
+      break;
     }
     case 'CreditDebtRepaid': {
       const d = event.data;
-      let next = takeParts(state, d.appointmentType, [{ lot: d.lot, quantity: d.bookingIds.length }]);
-      let debtFrom = typeStateOf(next, d.appointmentType).debtFrom;
+      take(s, d.appointmentType, [{ lot: d.lot, quantity: d.bookingIds.length }]);
+      let debtFrom = typeStateOf(s, d.appointmentType).debtFrom;
       for (const id of d.bookingIds) {
-        const index = next.bookings.get(id)?.debtIndex;
+        const index = s.bookings.get(id)?.debtIndex;
         if (index !== undefined && index !== null) debtFrom = Math.max(debtFrom, index + 1);
-        next = updateBooking(next, id, { lot: d.lot, owed: false, debtIndex: null });
+        updateBooking(s, id, { lot: d.lot, owed: false, debtIndex: null });
       }
-      const ts = typeStateOf(next, d.appointmentType);
-      return withType(next, d.appointmentType, { ...ts, debt: ts.debt - d.bookingIds.length, debtFrom });
+      setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - d.bookingIds.length, debtFrom }));
+      break;
     }
     case 'SessionBooked': {
       const d = event.data;
       if (d.lot !== null) {
-        const next = takeParts(state, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
-        const booking: CreditBooking = { appointmentType: d.appointmentType, lot: d.lot, owed: false, debtIndex: null, cancelled: false };
-        return { ...next, bookings: next.bookings.set(d.bookingId, booking) };
+        take(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
+        s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: d.lot, owed: false, debtIndex: null, cancelled: false });
+        break;
       }
-      const ts = typeStateOf(state, d.appointmentType);
-      const booking: CreditBooking = { appointmentType: d.appointmentType, lot: null, owed: true, debtIndex: ts.debtTo, cancelled: false };
-      return {
-        ...withType(state, d.appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 }),
-        bookings: state.bookings.set(d.bookingId, booking),
-        debtQueue: state.debtQueue.set(debtKey(d.appointmentType, ts.debtTo), d.bookingId),
-      };
+      const ts = typeStateOf(s, d.appointmentType);
+      s.types = s.types.set(d.appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 });
+      s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: null, owed: true, debtIndex: ts.debtTo, cancelled: false });
+      s.debtQueue = s.debtQueue.set(debtKey(d.appointmentType, ts.debtTo), d.bookingId);
+      break;
     }
     case 'SessionCancelled': {
       const d = event.data;
-      const next = updateBooking(state, d.bookingId, { cancelled: true });
-      if (d.restore !== 'restored') return next;
-      if (d.lot !== null) return restoreParts(next, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
-      const ts = typeStateOf(next, d.appointmentType);
-      return updateBooking(withType(next, d.appointmentType, { ...ts, debt: ts.debt - 1 }), d.bookingId, { owed: false });
+      updateBooking(s, d.bookingId, { cancelled: true });
+      if (d.restore !== 'restored') break;
+      if (d.lot !== null) restore(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
+      else {
+        setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - 1 }));
+        updateBooking(s, d.bookingId, { owed: false });
+      }
+      break;
     }
     case 'CreditsAdjusted': {
       const d = event.data;
-      if (d.lot === null) return takeParts(state, d.appointmentType, d.taken);
-      const lot: CreditLot = {
-        lot: d.lot,
-        appointmentType: d.appointmentType,
-        source: 'manual',
-        reference: null,
-        quantity: d.delta,
-        remaining: d.delta,
-        expiresOn: d.expiresOn,
-        status: 'open',
-      };
-      return grantLot(state, lot);
+      if (d.lot === null) take(s, d.appointmentType, d.taken);
+      else grant(s, lotOf(d.lot, d.appointmentType, 'manual', null, d.delta, d.expiresOn));
+      break;
     }
     case 'CreditsExpired':
-      return closeLot(state, event.data.appointmentType, event.data.lot, 'expired');
+      close(s, event.data.appointmentType, event.data.lot, 'expired');
+      break;
     case 'CreditsVoided':
-      return closeLot(state, event.data.appointmentType, event.data.lot, 'voided');
+      close(s, event.data.appointmentType, event.data.lot, 'voided');
+      break;
     case 'CreditExpiryExtended': {
       const d = event.data;
-      const open = withoutLot(typeStateOf(state, d.appointmentType), d.lot);
-      if (open !== undefined) return withType(state, d.appointmentType, withLot(open.ts, { ...open.lot, expiresOn: d.to }));
-      const closed = state.closedLots.get(d.lot);
-      return closed === undefined ? state : { ...state, closedLots: state.closedLots.set(d.lot, { ...closed, expiresOn: d.to }) };
+      const lot = typeStateOf(s, d.appointmentType).open.find((l) => l.lot === d.lot);
+      if (lot !== undefined) {
+        setType(s, d.appointmentType, (ts) => ({ ...ts, open: insertLot(removeLot(ts.open, d.lot), { ...lot, expiresOn: d.to }) }));
+        break;
+      }
+      const closed = s.closedLots.get(d.lot);
+      if (closed !== undefined) s.closedLots = s.closedLots.set(d.lot, { ...closed, expiresOn: d.to });
+      break;
     }
     case 'CreditsRolledOver': {
       const d = event.data;
-      const next = takeParts(state, d.appointmentType, d.taken, 'expired');
-      if (d.lot === null) return next;
-      return grantLot(next, {
-        lot: d.lot,
-        appointmentType: d.appointmentType,
-        source: 'rollover',
-        reference: d.toReference,
-        quantity: d.rolled,
-        remaining: d.rolled,
-        expiresOn: d.expiresOn,
-        status: 'open',
-      });
+      take(s, d.appointmentType, d.taken, 'expired');
+      if (d.lot !== null) grant(s, lotOf(d.lot, d.appointmentType, 'rollover', d.toReference, d.rolled, d.expiresOn));
+      break;
     }
     case 'CreditsTransferredOut': {
       const d = event.data;
-      const next = takeParts(state, d.appointmentType, d.taken);
-      const transfer: CreditTransfer = { direction: 'out', toClientId: d.toClientId, appointmentType: d.appointmentType, taken: d.taken, reversed: false };
-      return { ...next, transfers: next.transfers.set(d.transferId, transfer) };
+      take(s, d.appointmentType, d.taken);
+      s.transfers = s.transfers.set(d.transferId, { direction: 'out', toClientId: d.toClientId, appointmentType: d.appointmentType, taken: d.taken, reversed: false });
+      break;
     }
     case 'CreditsTransferredIn': {
       const d = event.data;
-      let next = state;
-      for (const part of d.lots) {
-        next = grantLot(next, {
-          lot: part.lot,
-          appointmentType: d.appointmentType,
-          source: 'transfer',
-          reference: d.transferId,
-          quantity: part.quantity,
-          remaining: part.quantity,
-          expiresOn: part.expiresOn,
-          status: 'open',
-        });
-      }
-      const transfer: CreditTransfer = { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: false };
-      return { ...next, transfers: next.transfers.set(d.transferId, transfer) };
+      for (const part of d.lots) grant(s, lotOf(part.lot, d.appointmentType, 'transfer', d.transferId, part.quantity, part.expiresOn));
+      s.transfers = s.transfers.set(d.transferId, { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: false });
+      break;
     }
     case 'CreditTransferDeclined': {
       const d = event.data;
-      const transfer: CreditTransfer = { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: true };
-      return { ...state, transfers: state.transfers.set(d.transferId, transfer) };
+      s.transfers = s.transfers.set(d.transferId, { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: true });
+      break;
     }
     case 'CreditTransferReversed': {
       const d = event.data;
-      const next = restoreParts(state, d.appointmentType, d.restored);
-      const transfer = next.transfers.get(d.transferId);
-      if (transfer === undefined || transfer.direction !== 'out') return next;
-      return { ...next, transfers: next.transfers.set(d.transferId, { ...transfer, reversed: true }) };
+      restore(s, d.appointmentType, d.restored);
+      const transfer = s.transfers.get(d.transferId);
+      if (transfer?.direction === 'out') s.transfers = s.transfers.set(d.transferId, { ...transfer, reversed: true });
+      break;
     }
     case 'CreditSettingsAdjusted':
-      return { ...state, overrides: event.data.overrides };
+      s.overrides = event.data.overrides;
+      break;
   }
+  return s;
 };

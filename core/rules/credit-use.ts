@@ -17,7 +17,7 @@ export interface UsableLot {
 }
 
 /** Negative when lot `a` is used before lot `b`. */
-export const compareCreditUse = (a: UsableLot, b: UsableLot): number => {
+export const compareCreditUse = (a: Pick<UsableLot, 'lot' | 'expiresOn'>, b: Pick<UsableLot, 'lot' | 'expiresOn'>): number => {
   if (a.expiresOn !== b.expiresOn) {
     if (a.expiresOn === null) return 1;
     if (b.expiresOn === null) return -1;

@@ -3,68 +3,70 @@
  * `set` and `append` return a new collection and leave the old one as it was, so a fold can
  * start again from any earlier state (a decider's initial state, a spec's `given`).
  *
- * They are built for folds: the newest version shares one mutable store with the versions
- * before it and records each change with a version number, so updating the newest version
- * costs O(1) and never copies. Reading an older version sees only the changes up to it.
- * Updating an older version (a fork) first copies what that version sees, so the newer
- * versions are never disturbed.
+ * They are built for folds. The newest version of a map owns one mutable `Map`; an update
+ * changes it in O(1) and turns the version it was made from into a note of the one value
+ * that changed, pointing to the newer version (Baker's trick). An older version reads
+ * through those notes, so it still sees exactly what it held; and once a fold lets go of
+ * its older versions, their notes are garbage — nothing accumulates. Updating an older
+ * version (a fork) first copies what that version sees, so newer versions are never
+ * disturbed. An empty map is never linked to the maps made from it, so an initial state
+ * kept for ever holds on to nothing.
  */
-
-interface Node<V> {
-  readonly version: number;
-  readonly present: boolean;
-  readonly value: V | undefined;
-  readonly prev: Node<V> | undefined;
-}
-
-interface MapStore<K, V> {
-  head: number;
-  readonly nodes: Map<K, Node<V>>;
-}
 
 /** An immutable map; `set` and `delete` return a new map. */
 export class PersistentMap<K, V> implements Iterable<readonly [K, V]> {
+  // For an older version: the newer version it was updated into, the key that changed on
+  // the way and its value here. `next` is undefined for the newest, which owns `newest`.
+  private next: PersistentMap<K, V> | undefined = undefined;
+  private noteKey: K | undefined = undefined;
+  private noteValue: V | undefined = undefined;
+  private notePresent = false;
+
   private constructor(
-    private readonly store: MapStore<K, V>,
-    private readonly version: number,
+    private readonly newest: Map<K, V>,
     /** Number of keys in this version. */
     readonly size: number,
   ) {}
 
   /** The empty map. */
   static empty<K, V>(): PersistentMap<K, V> {
-    return new PersistentMap<K, V>({ head: 0, nodes: new Map() }, 0, 0);
+    return new PersistentMap<K, V>(new Map(), 0);
   }
 
   /** A map holding the given entries (later entries win). */
   static of<K, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
-    let map = PersistentMap.empty<K, V>();
-    for (const [k, v] of entries) map = map.set(k, v);
-    return map;
+    const map = new Map<K, V>();
+    for (const [k, v] of entries) map.set(k, v);
+    return new PersistentMap(map, map.size);
   }
 
-  private visible(key: K): Node<V> | undefined {
-    let node = this.store.nodes.get(key);
-    while (node !== undefined && node.version > this.version) node = node.prev;
-    return node !== undefined && node.present ? node : undefined;
+  /** The older version whose note decides `key` for this one, or `undefined` when the newest map does. */
+  private noteFor(key: K): PersistentMap<K, V> | undefined {
+    for (let v: PersistentMap<K, V> = this; v.next !== undefined; v = v.next) {
+      if (v.noteKey === key) return v;
+    }
+    return undefined;
   }
 
   get(key: K): V | undefined {
-    return this.visible(key)?.value;
+    if (this.next === undefined) return this.newest.get(key);
+    const note = this.noteFor(key);
+    if (note === undefined) return this.newest.get(key);
+    return note.notePresent ? note.noteValue : undefined;
   }
 
   has(key: K): boolean {
-    return this.visible(key) !== undefined;
+    if (this.next === undefined) return this.newest.has(key);
+    const note = this.noteFor(key);
+    return note === undefined ? this.newest.has(key) : note.notePresent;
   }
 
   set(key: K, value: V): PersistentMap<K, V> {
-    const had = this.has(key);
-    return this.write(key, { present: true, value }, had ? this.size : this.size + 1);
+    return this.write(key, true, value);
   }
 
   delete(key: K): PersistentMap<K, V> {
-    if (!this.has(key)) return this;
-    return this.write(key, { present: false, value: undefined }, this.size - 1);
+    return this.has(key) ? this.write(key, false, undefined) : this;
   }
 
   /** `set(key, f(get(key)))`. */
@@ -72,28 +74,45 @@ export class PersistentMap<K, V> implements Iterable<readonly [K, V]> {
     return this.set(key, f(this.get(key)));
   }
 
-  private write(key: K, change: { present: boolean; value: V | undefined }, size: number): PersistentMap<K, V> {
-    const store = this.store.head === this.version ? this.store : this.fork();
-    const version = store.head + 1;
-    store.head = version;
-    store.nodes.set(key, { version, present: change.present, value: change.value, prev: store.nodes.get(key) });
-    return new PersistentMap(store, version, size);
-  }
-
-  /** A store of its own holding what this version sees, at version 0. */
-  private fork(): MapStore<K, V> {
-    const nodes = new Map<K, Node<V>>();
-    if (this.size > 0) {
-      for (const [key, value] of this) nodes.set(key, { version: 0, present: true, value, prev: undefined });
+  private write(key: K, present: boolean, value: V | undefined): PersistentMap<K, V> {
+    // An empty map (an initial state, kept for ever) is never linked to the maps made from it.
+    if (this.size === 0) return new PersistentMap(present ? new Map([[key, value as V]]) : new Map(), present ? 1 : 0);
+    if (this.next !== undefined) {
+      // A fork from an older version: it gets a map of its own.
+      const own = new Map(this.entries());
+      if (present) own.set(key, value as V);
+      else own.delete(key);
+      return new PersistentMap(own, own.size);
     }
-    // The new store's head is 0: `write` bumps it to 1 for the change that forked it.
-    return { head: 0, nodes };
+    const map = this.newest;
+    const had = map.has(key);
+    const newer = new PersistentMap<K, V>(map, this.size + (present ? 1 : 0) - (had ? 1 : 0));
+    this.noteKey = key;
+    this.notePresent = had;
+    this.noteValue = had ? map.get(key) : undefined;
+    this.next = newer;
+    if (present) map.set(key, value as V);
+    else map.delete(key);
+    return newer;
   }
 
   *entries(): IterableIterator<readonly [K, V]> {
-    for (const key of this.store.nodes.keys()) {
-      const node = this.visible(key);
-      if (node !== undefined) yield [key, node.value as V];
+    if (this.next === undefined) {
+      yield* this.newest.entries();
+      return;
+    }
+    // The notes nearest to this version win; keys deleted later come from the notes.
+    const notes = new Map<K, PersistentMap<K, V>>();
+    for (let v: PersistentMap<K, V> = this; v.next !== undefined; v = v.next) {
+      if (!notes.has(v.noteKey as K)) notes.set(v.noteKey as K, v);
+    }
+    for (const [key, value] of this.newest) {
+      const note = notes.get(key);
+      if (note === undefined) yield [key, value];
+      else if (note.notePresent) yield [key, note.noteValue as V];
+    }
+    for (const [key, note] of notes) {
+      if (note.notePresent && !this.newest.has(key)) yield [key, note.noteValue as V];
     }
   }
 

@@ -31,9 +31,13 @@ describe('PersistentMap', () => {
           const model = models[i] as Map<string, number>;
           expect(v.size).toBe(model.size);
           expect(new Map(v.entries())).toEqual(model);
-          for (const key of ['a', 'b', 'c', 'd']) expect(v.get(key)).toBe(model.get(key));
+          for (const key of ['a', 'b', 'c', 'd']) {
+            expect(v.get(key)).toBe(model.get(key));
+            expect(v.has(key)).toBe(model.has(key));
+          }
         });
       }),
+      { numRuns: 300 },
     );
   });
 
