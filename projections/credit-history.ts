@@ -6,7 +6,7 @@
  * earned/used credits for a specific appointment type". The deltas of a ledger always sum
  * to its balance.
  */
-import { creditsClientOf, creditsEvents, type CreditsEvent, type CreditSource } from '../core/credits/index.js';
+import { creditsClientOf, creditsEvents, type BookingChannel, type CreditsEvent, type CreditSource } from '../core/credits/index.js';
 import type { DomainEvent, RecordedEvent } from '../core/kernel/envelope.js';
 import type { LocalDate } from '../core/values/local-date.js';
 import { PersistentList, PersistentMap } from '../core/values/persistent.js';
@@ -78,6 +78,12 @@ const GRANT_REASONS: Readonly<Record<CreditSource, CreditHistoryReason>> = {
   rollover: 'rollover',
 };
 
+const CHANNELS: Readonly<Record<BookingChannel, string>> = {
+  client_portal: 'in the client portal',
+  provider: 'by the provider',
+  shared_link: 'through a shared booking link',
+};
+
 const plural = (n: number, what = 'credit'): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The history entries an event makes, before running balances. */
@@ -87,7 +93,8 @@ const changesOf = (event: CreditsEvent, typesOfClient: readonly string[]): reado
       const d = event.data;
       const from = d.reference === null ? '' : ` (${d.reference})`;
       const until = d.expiresOn === null ? '' : `, expiring on ${d.expiresOn}`;
-      return [{ appointmentType: d.appointmentType, reason: GRANT_REASONS[d.source], delta: d.quantity, description: `${plural(d.quantity)} granted${from}${until}`, lot: d.lot, reference: d.reference, by: d.by }];
+      const note = d.note === null ? '' : `: ${d.note}`;
+      return [{ appointmentType: d.appointmentType, reason: GRANT_REASONS[d.source], delta: d.quantity, description: `${plural(d.quantity)} granted as lot ${d.lot}${from}${until}${note}`, lot: d.lot, reference: d.reference, by: d.by }];
     }
     case 'CreditDebtRepaid': {
       const d = event.data;
@@ -96,7 +103,7 @@ const changesOf = (event: CreditsEvent, typesOfClient: readonly string[]): reado
     case 'SessionBooked': {
       const d = event.data;
       const how = d.lot === null ? 'without credit' : `from lot ${d.lot}`;
-      return [{ appointmentType: d.appointmentType, reason: 'appointment_scheduled', delta: -1, description: `Appointment ${d.bookingId} scheduled via ${d.channel.replace('_', ' ')}, ${how}`, bookingId: d.bookingId, lot: d.lot }];
+      return [{ appointmentType: d.appointmentType, reason: 'appointment_scheduled', delta: -1, description: `Appointment ${d.bookingId} booked ${CHANNELS[d.channel]}, ${how}`, bookingId: d.bookingId, lot: d.lot }];
     }
     case 'SessionCancelled': {
       const d = event.data;
