@@ -65,10 +65,10 @@ export const creditsCommandCodecs = {
     t.type({ ...client, fromReference: NonEmptyC, toReference: NonEmptyC, percent: PercentC }),
     t.partial({ cap: t.union([IntC, t.null]), expiresOn: t.union([LocalDateC, t.null]) }),
   ]),
-  /** The giving side of a transfer to another client. */
+  /** The giving side of a transfer to another client (from `fromReference`'s lots only, when given). */
   TransferCreditsOut: t.intersection([
     t.type({ ...client, transferId: NonEmptyC, toClientId: NonEmptyC, appointmentType: NonEmptyC, quantity: IntC }),
-    t.partial({ by: t.string, policy: CreditPolicySettingsC, appointmentTypes: TypesC }),
+    t.partial({ by: t.string, policy: CreditPolicySettingsC, appointmentTypes: TypesC, fromReference: NonEmptyC }),
   ]),
   /** The receiving side of a transfer: the parts given, with their expiry. */
   ReceiveCreditTransfer: t.intersection([
@@ -79,7 +79,7 @@ export const creditsCommandCodecs = {
       appointmentType: NonEmptyC,
       parts: t.readonlyArray(t.type({ quantity: IntC, expiresOn: t.union([LocalDateC, t.null]) })),
     }),
-    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC }),
+    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC, reference: NonEmptyC }),
   ]),
   /** Undoes the giving side of a transfer the receiver declined. */
   ReverseCreditTransfer: t.type({ ...client, transferId: NonEmptyC, reason: t.string }),

@@ -36,9 +36,11 @@ export const decideTransferOut = (c: Cmd<'TransferCreditsOut'>, state: CreditsSt
   if (error !== undefined) return left(error);
   if (state.transfers.has(c.transferId)) return left(alreadyRecorded(c.transferId));
   const now = catchUp(state, c.appointmentType, c.on);
-  if (now.available < c.quantity) return left(insufficientCredits(c.appointmentType, now.balance, c.quantity));
-  const expiryOf = new Map(now.live.map((l) => [l.lot, l.expiresOn]));
-  const { taken } = takeCredits(now.live, c.quantity);
+  const from = c.fromReference === undefined ? now.live : now.live.filter((l) => l.reference === c.fromReference);
+  const available = from.reduce((n, l) => n + l.remaining, 0);
+  if (available < c.quantity) return left(insufficientCredits(c.appointmentType, c.fromReference === undefined ? now.balance : available, c.quantity));
+  const expiryOf = new Map(from.map((l) => [l.lot, l.expiresOn]));
+  const { taken } = takeCredits(from, c.quantity);
   const data: CreditsEventData<'CreditsTransferredOut'> = {
     transferId: c.transferId,
     toClientId: c.toClientId,
@@ -84,7 +86,7 @@ export const decideReceiveTransfer = (c: Cmd<'ReceiveCreditTransfer'>, state: Cr
   const lots = c.parts.map((p) => ({ lot: ++lot, quantity: p.quantity, expiresOn: p.expiresOn }));
   const received: CreditsEvent = {
     type: 'CreditsTransferredIn',
-    data: { transferId: c.transferId, fromClientId: c.fromClientId, appointmentType: c.appointmentType, lots, on: c.on },
+    data: { transferId: c.transferId, fromClientId: c.fromClientId, appointmentType: c.appointmentType, reference: c.reference ?? c.transferId, lots, on: c.on },
   };
   return right([received, ...repayDebt(state, c.appointmentType, lots, c.on)]);
 };

@@ -166,13 +166,15 @@ export const CreditsTransferredOut = defineEvent(
   }),
 );
 
-/** The receiving side of a transfer: one new lot per lot given, keeping its expiry. */
+/** The receiving side of a transfer: one new lot per lot given, keeping its expiry, granted by `reference`. */
 export const CreditsTransferredIn = defineEvent(
   'CreditsTransferredIn',
   t.type({
     transferId: t.string,
     fromClientId: t.string,
     appointmentType: t.string,
+    /** What the new lots are granted by: the transfer id, or a package moved with them. */
+    reference: t.string,
     lots: t.readonlyArray(DatedLotPartC),
     on: LocalDateC,
   }),

@@ -260,7 +260,7 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     }
     case 'CreditsTransferredIn': {
       const d = event.data;
-      for (const part of d.lots) grant(s, lotOf(part.lot, d.appointmentType, 'transfer', d.transferId, part.quantity, part.expiresOn));
+      for (const part of d.lots) grant(s, lotOf(part.lot, d.appointmentType, 'transfer', d.reference, part.quantity, part.expiresOn));
       s.transfers = s.transfers.set(d.transferId, { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: false });
       break;
     }

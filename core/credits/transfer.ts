@@ -33,6 +33,10 @@ export interface CreditTransferRequest {
   readonly policy?: CreditPolicySettings;
   /** The practice's appointment types. @defaultValue any type is accepted */
   readonly appointmentTypes?: readonly string[];
+  /** Give only credits granted by this reference (a package being transferred). @defaultValue any lot, in the order of use */
+  readonly fromReference?: string;
+  /** What the receiver's new lots are granted by. @defaultValue the transfer id */
+  readonly toReference?: string;
 }
 
 export interface CreditTransferResult {
@@ -81,6 +85,7 @@ export const transferCredits = async (
       quantity: request.quantity,
       on: request.on,
       ...(request.by !== undefined ? { by: request.by } : {}),
+      ...(request.fromReference !== undefined ? { fromReference: request.fromReference } : {}),
       ...shared,
     },
     ctx(ids.debit),
@@ -101,6 +106,7 @@ export const transferCredits = async (
       appointmentType: out.appointmentType,
       parts: out.taken.map((p) => ({ quantity: p.quantity, expiresOn: p.expiresOn })),
       on: out.on,
+      ...(request.toReference !== undefined ? { reference: request.toReference } : {}),
       ...shared,
     },
     { ...ctx(ids.credit), causationId: debit.right.eventIds[debit.right.events.length - 1] ?? ids.debit },

@@ -75,6 +75,7 @@ describe('the two sides of a transfer, each in its ledger', () => {
             transferId: 't1',
             fromClientId: 'c1',
             appointmentType: FOLLOW_UP,
+            reference: 't1',
             lots: [
               { lot: 1, quantity: 1, expiresOn: d('2025-03-01') },
               { lot: 2, quantity: 1, expiresOn: null },
@@ -237,6 +238,21 @@ describe('transferring credits between clients (through the command handler and 
     const again = await transferCredits(handlerFor(), request, { at: AT });
     expect(isLeft(again) && again.left.code).toBe('CREDITS_DISABLED');
     expect([await balance('mum'), await balance('son')]).toEqual([5, 0]);
+  });
+
+  it("a package's units can be moved on their own, and stay the package's on the receiving side", async () => {
+    const { handler, balance } = setup();
+    const grant = (quantity: number, reference: string, commandId: string) =>
+      handler.handle({ type: 'GrantCredits', clientId: 'mum', appointmentType: FOLLOW_UP, quantity, source: 'package', reference, expiresOn: d('2025-03-01'), on: JAN_1 }, { commandId, at: AT });
+    await grant(2, 'pkg-other', 'g1');
+    await grant(3, 'pkg-transferable', 'g2');
+    const result = await transferCredits(handler, { ...request, quantity: 3, fromReference: 'pkg-transferable', toReference: 'pkg-transferable' }, { at: AT });
+    expect(isRight(result) && result.right.credit.events[0]).toMatchObject({ type: 'CreditsTransferredIn', data: { reference: 'pkg-transferable', lots: [{ lot: 1, quantity: 3, expiresOn: '2025-03-01' }] } });
+    expect([await balance('mum'), await balance('son')]).toEqual([2, 3]);
+    const voided = await handler.handle({ type: 'VoidCredits', clientId: 'son', reference: 'pkg-transferable', reason: 'Package refunded', on: JAN_1 }, { commandId: 'v', at: AT });
+    expect(isRight(voided) && voided.right.events.map((e) => e.type)).toEqual(['CreditsVoided']);
+    const tooMany = await transferCredits(handler, { ...request, transferId: 't-2', quantity: 1, fromReference: 'pkg-transferable' }, { at: AT });
+    expect(isLeft(tooMany) && tooMany.left.code).toBe('INSUFFICIENT_CREDITS');
   });
 
   it('a refused debit moves nothing on either side', async () => {
