@@ -14,7 +14,6 @@ import { BookingChannelC, CreditPolicySettingsC } from './policy.js';
 
 const IntC = t.refinement(t.number, (n) => Number.isSafeInteger(n), 'Integer');
 const NonEmptyC = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
-const TypesC = t.readonlyArray(t.string);
 
 /** The sources a grant may name (transfers and rollovers have their own commands). */
 export const GrantSourceC = t.keyof(
@@ -25,50 +24,93 @@ export type GrantSource = t.TypeOf<typeof GrantSourceC>;
 
 const client = { clientId: NonEmptyC, on: LocalDateC };
 
+/** The options shared by the commands that use the practice's settings. */
+const practice = {
+  /** The practice's credit settings. @defaultValue `{}`: every setting takes its default (`defaultCreditPolicy`) */
+  policy: CreditPolicySettingsC,
+  /** The practice's appointment types; a type not in the list is refused. @defaultValue any type is accepted */
+  appointmentTypes: t.readonlyArray(t.string),
+};
+
 export const creditsCommandCodecs = {
   /** Grants a lot of credits (a package purchase, a membership period, a promotion, …). */
   GrantCredits: t.intersection([
     t.type({ ...client, appointmentType: NonEmptyC, quantity: IntC, source: GrantSourceC }),
-    t.partial({ reference: NonEmptyC, expiresOn: LocalDateC, by: t.string, note: t.string, appointmentTypes: TypesC }),
+    t.partial({
+      /** What grants it: a package id, a membership period. @defaultValue none */
+      reference: NonEmptyC,
+      /** First date the credits can no longer be used. @defaultValue they never expire */
+      expiresOn: LocalDateC,
+      /** Who granted them. @defaultValue none */
+      by: t.string,
+      note: t.string,
+      appointmentTypes: practice.appointmentTypes,
+    }),
   ]),
-  /** Books a session: uses one credit of its type (from `fromReference`'s lots only, when given). */
+  /** Books a session: uses one credit of its type. */
   BookSession: t.intersection([
     t.type({ ...client, bookingId: NonEmptyC, appointmentType: NonEmptyC, channel: BookingChannelC }),
-    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC, fromReference: NonEmptyC }),
+    t.partial({
+      ...practice,
+      /** Use only credits granted by this reference (a package applied at the appointment). @defaultValue any lot, in the order of use */
+      fromReference: NonEmptyC,
+    }),
   ]),
   /** Cancels a booked session; the policy decides whether its credit comes back. */
-  CancelBooking: t.intersection([t.type({ ...client, bookingId: NonEmptyC }), t.partial({ policy: CreditPolicySettingsC })]),
+  CancelBooking: t.intersection([t.type({ ...client, bookingId: NonEmptyC }), t.partial({ policy: practice.policy })]),
   /** Sets the balance of a type to a number; the difference is recorded. */
   SetCreditBalance: t.intersection([
     t.type({ ...client, appointmentType: NonEmptyC, balance: IntC, by: NonEmptyC, reason: t.string }),
-    t.partial({ expiresOn: LocalDateC, appointmentTypes: TypesC }),
+    t.partial({
+      /** Expiry of the lot an increase adds. @defaultValue it never expires */
+      expiresOn: LocalDateC,
+      appointmentTypes: practice.appointmentTypes,
+    }),
   ]),
   /** Adjusts the balance of a type by a delta (positive adds a lot, negative takes credits). */
   AdjustCredits: t.intersection([
     t.type({ ...client, appointmentType: NonEmptyC, delta: IntC, by: NonEmptyC, reason: t.string }),
-    t.partial({ expiresOn: LocalDateC, appointmentTypes: TypesC }),
+    t.partial({
+      /** Expiry of the lot an increase adds. @defaultValue it never expires */
+      expiresOn: LocalDateC,
+      appointmentTypes: practice.appointmentTypes,
+    }),
   ]),
   /** The expiry tick: expires every lot whose date is on or before `on`. */
   ExpireCredits: t.type(client),
-  /** Voids the unused credits of the lots a reference granted (a package refunded or expired). */
+  /** Voids the unused credits of the lots a reference granted (a package refunded or expired, a membership ended). */
   VoidCredits: t.intersection([
     t.type({ ...client, reference: NonEmptyC, reason: NonEmptyC }),
-    t.partial({ by: t.string, appointmentType: NonEmptyC }),
+    t.partial({
+      by: t.string,
+      /** Void only the lots of this appointment type. @defaultValue every type */
+      appointmentType: NonEmptyC,
+    }),
   ]),
-  /** Moves the expiry of the lots a reference granted: to a date, or later by a number of days. */
+  /** Moves the expiry of the lots a reference granted: to a date (`expiresOn`), or later by `byDays`. Give one of them. */
   ExtendCreditExpiry: t.intersection([
     t.type({ ...client, reference: NonEmptyC, reason: NonEmptyC }),
     t.partial({ expiresOn: LocalDateC, byDays: IntC, by: t.string }),
   ]),
-  /** Rolls the unused credits of a reference's lots into new lots; the rest expire. */
+  /** Rolls `min(cap, floor(unused × percent / 100))` of a reference's unused credits into a new lot; the rest expire. */
   RollOverCredits: t.intersection([
     t.type({ ...client, fromReference: NonEmptyC, toReference: NonEmptyC, percent: PercentC }),
-    t.partial({ cap: t.union([IntC, t.null]), expiresOn: t.union([LocalDateC, t.null]) }),
+    t.partial({
+      /** Most credits that roll over, per appointment type. @defaultValue `null`: no cap */
+      cap: t.union([IntC, t.null]),
+      /** Expiry of the rolled-over lot. @defaultValue `null`: it never expires */
+      expiresOn: t.union([LocalDateC, t.null]),
+    }),
   ]),
-  /** The giving side of a transfer to another client (from `fromReference`'s lots only, when given). */
+  /** The giving side of a transfer to another client. */
   TransferCreditsOut: t.intersection([
     t.type({ ...client, transferId: NonEmptyC, toClientId: NonEmptyC, appointmentType: NonEmptyC, quantity: IntC }),
-    t.partial({ by: t.string, policy: CreditPolicySettingsC, appointmentTypes: TypesC, fromReference: NonEmptyC }),
+    t.partial({
+      ...practice,
+      by: t.string,
+      /** Give only credits granted by this reference (a package being transferred). @defaultValue any lot, in the order of use */
+      fromReference: NonEmptyC,
+    }),
   ]),
   /** The receiving side of a transfer: the parts given, with their expiry. */
   ReceiveCreditTransfer: t.intersection([
@@ -79,7 +121,11 @@ export const creditsCommandCodecs = {
       appointmentType: NonEmptyC,
       parts: t.readonlyArray(t.type({ quantity: IntC, expiresOn: t.union([LocalDateC, t.null]) })),
     }),
-    t.partial({ policy: CreditPolicySettingsC, appointmentTypes: TypesC, reference: NonEmptyC }),
+    t.partial({
+      ...practice,
+      /** What the new lots are granted by. @defaultValue the transfer id */
+      reference: NonEmptyC,
+    }),
   ]),
   /** Undoes the giving side of a transfer the receiver declined. */
   ReverseCreditTransfer: t.type({ ...client, transferId: NonEmptyC, reason: t.string }),
