@@ -6,7 +6,7 @@
  * earned/used credits for a specific appointment type". The deltas of a ledger always sum
  * to its balance.
  */
-import { creditsClientOf, creditsEvents, type BookingChannel, type CreditsEvent, type CreditSource } from '../core/credits/index.js';
+import { creditsClientOf, creditsEvents, type CreditBookingChannel, type CreditsEvent, type CreditSource } from '../core/credits/index.js';
 import type { DomainEvent, RecordedEvent } from '../core/kernel/envelope.js';
 import type { LocalDate } from '../core/values/local-date.js';
 import { PersistentList, PersistentMap } from '../core/values/persistent.js';
@@ -78,7 +78,7 @@ const GRANT_REASONS: Readonly<Record<CreditSource, CreditHistoryReason>> = {
   rollover: 'rollover',
 };
 
-const CHANNELS: Readonly<Record<BookingChannel, string>> = {
+const CHANNELS: Readonly<Record<CreditBookingChannel, string>> = {
   client_portal: 'in the client portal',
   provider: 'by the provider',
   shared_link: 'through a shared booking link',

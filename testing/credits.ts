@@ -9,11 +9,11 @@ import type { CommandHandler } from '../core/kernel/command-handler.js';
 import type { DomainError } from '../core/kernel/errors.js';
 import { addDays, localDate, type LocalDate } from '../core/values/local-date.js';
 import { percent } from '../core/values/percent.js';
-import type { CreditPolicySettings, CreditsCommand, CreditsEvent, GrantSource } from '../core/credits/index.js';
+import type { CreditPolicySettings, CreditsCommand, CreditsEvent, CreditGrantSource } from '../core/credits/index.js';
 import { transferCredits } from '../core/credits/transfer.js';
 
 export type CreditIntent =
-  | { readonly kind: 'grant'; readonly client: number; readonly type: number; readonly quantity: number; readonly source: GrantSource; readonly reference: number | null; readonly expiresInDays: number | null }
+  | { readonly kind: 'grant'; readonly client: number; readonly type: number; readonly quantity: number; readonly source: CreditGrantSource; readonly reference: number | null; readonly expiresInDays: number | null }
   | { readonly kind: 'book'; readonly client: number; readonly type: number; readonly channel: 'client_portal' | 'provider' | 'shared_link' }
   | { readonly kind: 'cancel'; readonly client: number; readonly pick: number }
   | { readonly kind: 'set'; readonly client: number; readonly type: number; readonly balance: number }
@@ -55,7 +55,7 @@ export const arbCreditIntent = (options: CreditIntentOptions = {}): fc.Arbitrary
       client,
       type,
       quantity: fc.integer({ min: -1, max: 5 }),
-      source: fc.constantFrom<GrantSource>('package', 'membership', 'manual', 'promotional', 'courtesy', 'renewal'),
+      source: fc.constantFrom<CreditGrantSource>('package', 'membership', 'manual', 'promotional', 'courtesy', 'renewal'),
       reference: fc.option(reference, { nil: null }),
       expiresInDays: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
     }), weight: 4 },

@@ -10,17 +10,17 @@ import * as t from 'io-ts';
 import { commandDecoder, type CommandOf } from '../kernel/commands.js';
 import { LocalDateC } from '../values/local-date.js';
 import { PercentC } from '../values/percent.js';
-import { BookingChannelC, CreditPolicySettingsC } from './policy.js';
+import { CreditBookingChannelC, CreditPolicySettingsC } from './policy.js';
 
 const IntC = t.refinement(t.number, (n) => Number.isSafeInteger(n), 'Integer');
 const NonEmptyC = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 
 /** The sources a grant may name (transfers and rollovers have their own commands). */
-export const GrantSourceC = t.keyof(
+export const CreditGrantSourceC = t.keyof(
   { package: null, membership: null, manual: null, promotional: null, courtesy: null, renewal: null },
-  'GrantSource',
+  'CreditGrantSource',
 );
-export type GrantSource = t.TypeOf<typeof GrantSourceC>;
+export type CreditGrantSource = t.TypeOf<typeof CreditGrantSourceC>;
 
 const client = { clientId: NonEmptyC, on: LocalDateC };
 
@@ -35,7 +35,7 @@ const practice = {
 export const creditsCommandCodecs = {
   /** Grants a lot of credits (a package purchase, a membership period, a promotion, …). */
   GrantCredits: t.intersection([
-    t.type({ ...client, appointmentType: NonEmptyC, quantity: IntC, source: GrantSourceC }),
+    t.type({ ...client, appointmentType: NonEmptyC, quantity: IntC, source: CreditGrantSourceC }),
     t.partial({
       /** What grants it: a package id, a membership period. @defaultValue none */
       reference: NonEmptyC,
@@ -49,7 +49,7 @@ export const creditsCommandCodecs = {
   ]),
   /** Books a session: uses one credit of its type. */
   BookSession: t.intersection([
-    t.type({ ...client, bookingId: NonEmptyC, appointmentType: NonEmptyC, channel: BookingChannelC }),
+    t.type({ ...client, bookingId: NonEmptyC, appointmentType: NonEmptyC, channel: CreditBookingChannelC }),
     t.partial({
       ...practice,
       /** Use only credits granted by this reference (a package applied at the appointment). @defaultValue any lot, in the order of use */

@@ -3,6 +3,10 @@
  * unused credits (a refund, a package's expiry, a membership ended), move their expiry (a
  * package extension, a membership pause, a one-time extension) and roll the unused credits
  * of a period over into new lots.
+ *
+ * These act on the lots as recorded: a lot whose date has passed but whose expiry is not
+ * recorded yet can still be voided, extended or rolled over (a period's rollover runs on
+ * the day its credits would expire).
  */
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError } from '../kernel/errors.js';
@@ -12,7 +16,7 @@ import type { CreditsCommandOf as Cmd } from './commands.js';
 import { checkExpiry, unknownReference, type Decision } from './decide-support.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import type { CreditLot } from './lots.js';
-import { findLot, type CreditsState } from './state.js';
+import { findCreditLot, type CreditsState } from './state.js';
 
 /** The lots a reference granted, open or closed, in grant order. */
 const lotsOf = (state: CreditsState, reference: string): readonly CreditLot[] | undefined => {
@@ -20,7 +24,7 @@ const lotsOf = (state: CreditsState, reference: string): readonly CreditLot[] | 
   if (refs === undefined) return undefined;
   const lots: CreditLot[] = [];
   for (const ref of refs) {
-    const lot = findLot(state, ref.appointmentType, ref.lot);
+    const lot = findCreditLot(state, ref.appointmentType, ref.lot);
     if (lot !== undefined) lots.push(lot);
   }
   return lots;

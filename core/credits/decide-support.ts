@@ -1,11 +1,11 @@
 /** What the credit rules share: the expiry catch-up, debt repayment and the checks with their sentences. */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
-import { isLotExpired } from '../rules/credit-use.js';
+import { isCreditLotExpired } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import type { CreditLot } from './lots.js';
-import { debtKey, openLots, typeStateOf, type CreditsState } from './state.js';
+import { debtKey, openCreditLots, creditTypeStateOf, type CreditsState } from './state.js';
 
 export type Decision = Either<DomainError, readonly CreditsEvent[]>;
 type Expired = Extract<CreditsEvent, { type: 'CreditsExpired' }>;
@@ -36,12 +36,12 @@ export const expiryOf = (lot: CreditLot, on: LocalDate): Expired => ({
 
 /** Lots past their date are expired before credits are used, so a balance never counts them. */
 export const catchUp = (state: CreditsState, appointmentType: string, on: LocalDate): CaughtUp => {
-  const ts = typeStateOf(state, appointmentType);
+  const ts = creditTypeStateOf(state, appointmentType);
   const expiries: Expired[] = [];
   const live: CreditLot[] = [];
   let available = 0;
-  for (const lot of openLots(state, appointmentType)) {
-    if (isLotExpired(lot, on)) expiries.push(expiryOf(lot, on));
+  for (const lot of openCreditLots(state, appointmentType)) {
+    if (isCreditLotExpired(lot, on)) expiries.push(expiryOf(lot, on));
     else {
       live.push(lot);
       available += lot.remaining;
@@ -52,7 +52,7 @@ export const catchUp = (state: CreditsState, appointmentType: string, on: LocalD
 
 /** The oldest bookings made without credit that are still owed, at most `max` of them. */
 const owedBookings = (state: CreditsState, appointmentType: string, max: number): string[] => {
-  const ts = typeStateOf(state, appointmentType);
+  const ts = creditTypeStateOf(state, appointmentType);
   const ids: string[] = [];
   for (let i = ts.debtFrom; i < ts.debtTo && ids.length < max; i++) {
     const id = state.debtQueue.get(debtKey(appointmentType, i));
@@ -68,7 +68,7 @@ export const repayDebt = (
   funded: readonly { readonly lot: number; readonly quantity: number }[],
   on: LocalDate,
 ): CreditsEvent[] => {
-  const debt = typeStateOf(state, appointmentType).debt;
+  const debt = creditTypeStateOf(state, appointmentType).debt;
   if (debt <= 0) return [];
   const total = funded.reduce((n, p) => n + p.quantity, 0);
   const owed = owedBookings(state, appointmentType, Math.min(debt, total));

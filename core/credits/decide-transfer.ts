@@ -6,12 +6,12 @@
  */
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
-import { isLotExpired, takeCredits } from '../rules/credit-use.js';
+import { isCreditLotExpired, takeCredits } from '../rules/credit-use.js';
 import type { CreditsCommandOf as Cmd } from './commands.js';
 import { catchUp, checkAppointmentType, checkQuantity, insufficientCredits, repayDebt, type Decision } from './decide-support.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import { effectiveCreditPolicy } from './policy.js';
-import { findLot, type CreditsState } from './state.js';
+import { findCreditLot, type CreditsState } from './state.js';
 
 const toSelf = (clientId: string): DomainError =>
   domainError('TRANSFER_TO_SELF', `A transfer moves credits between two clients; "${clientId}" cannot transfer to themselves.`, {
@@ -114,8 +114,8 @@ export const decideReverseTransfer = (c: Cmd<'ReverseCreditTransfer'>, state: Cr
   const restored: { lot: number; quantity: number }[] = [];
   const expired: { lot: number; quantity: number }[] = [];
   for (const part of transfer.taken) {
-    const lot = findLot(state, type, part.lot);
-    const back = lot !== undefined && (lot.status === 'open' || lot.status === 'exhausted') && !isLotExpired(lot, c.on);
+    const lot = findCreditLot(state, type, part.lot);
+    const back = lot !== undefined && (lot.status === 'open' || lot.status === 'exhausted') && !isCreditLotExpired(lot, c.on);
     (back ? restored : expired).push({ lot: part.lot, quantity: part.quantity });
   }
   const reversed: CreditsEvent = {

@@ -6,7 +6,7 @@
  */
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError } from '../kernel/errors.js';
-import { isLotExpired, takeCredits } from '../rules/credit-use.js';
+import { isCreditLotExpired, takeCredits } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsCommand, CreditsCommandOf as Cmd } from './commands.js';
 import {
@@ -21,9 +21,9 @@ import {
 } from './decide-support.js';
 import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js';
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
-import type { CreditsEvent, RestoreOutcome } from './events.js';
+import type { CreditsEvent, CreditRestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
-import { findLot, openLots, type CreditsState } from './state.js';
+import { findCreditLot, openCreditLots, type CreditsState } from './state.js';
 
 const grant = (c: Cmd<'GrantCredits'>, state: CreditsState): Decision => {
   const error =
@@ -105,14 +105,14 @@ const cancel = (c: Cmd<'CancelBooking'>, state: CreditsState): Decision => {
   }
   const type = booking.appointmentType;
   const now = catchUp(state, type, c.on);
-  const lot = booking.lot === null ? undefined : findLot(state, type, booking.lot);
-  const restore: RestoreOutcome = !policy.restoreOnCancel
+  const lot = booking.lot === null ? undefined : findCreditLot(state, type, booking.lot);
+  const restore: CreditRestoreOutcome = !policy.restoreOnCancel
     ? 'not_restored'
     : lot === undefined
       ? 'restored'
       : lot.status === 'voided'
         ? 'voided'
-        : lot.status === 'expired' || isLotExpired(lot, c.on)
+        : lot.status === 'expired' || isCreditLotExpired(lot, c.on)
           ? 'expired'
           : 'restored';
   const cancelled: CreditsEvent = {
@@ -197,7 +197,7 @@ const adjust = (c: Cmd<'AdjustCredits'>, state: CreditsState): Decision => {
 const expire = (c: Cmd<'ExpireCredits'>, state: CreditsState): Decision => {
   const events: CreditsEvent[] = [];
   for (const type of state.types.keys()) {
-    for (const lot of openLots(state, type)) if (isLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
+    for (const lot of openCreditLots(state, type)) if (isCreditLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
   }
   return right(events);
 };

@@ -8,7 +8,7 @@ import * as t from 'io-ts';
 import { createEventRegistry, defineEvent, type EventOf } from '../kernel/codecs.js';
 import { LocalDateC } from '../values/local-date.js';
 import { PercentC } from '../values/percent.js';
-import { BookingChannelC, CreditPolicyC, CreditPolicySettingsC } from './policy.js';
+import { CreditBookingChannelC, CreditPolicyC, CreditPolicySettingsC } from './policy.js';
 
 const WholeC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'WholeNumber');
 const CountC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n > 0, 'PositiveInteger');
@@ -34,9 +34,9 @@ export const CreditSourceC = t.keyof(
 export type CreditSource = t.TypeOf<typeof CreditSourceC>;
 
 /** Credits taken from (or given back to) one lot. */
-export const LotPartC = t.type({ lot: LotC, quantity: CountC }, 'LotPart');
+export const CreditLotPartC = t.type({ lot: LotC, quantity: CountC }, 'CreditLotPart');
 /** A lot part with the lot's expiry, as a transfer carries it. */
-export const DatedLotPartC = t.type({ lot: LotC, quantity: CountC, expiresOn: NullableDateC }, 'DatedLotPart');
+export const DatedCreditLotPartC = t.type({ lot: LotC, quantity: CountC, expiresOn: NullableDateC }, 'DatedCreditLotPart');
 
 /** A lot of `quantity` credits of one appointment type. */
 export const CreditsGranted = defineEvent(
@@ -67,7 +67,7 @@ export const SessionBooked = defineEvent(
   t.type({
     bookingId: t.string,
     appointmentType: t.string,
-    channel: BookingChannelC,
+    channel: CreditBookingChannelC,
     lot: t.union([LotC, t.null]),
     on: LocalDateC,
     policy: CreditPolicyC,
@@ -75,8 +75,8 @@ export const SessionBooked = defineEvent(
 );
 
 /** What a cancellation did with the credit. */
-export const RestoreOutcomeC = t.keyof({ restored: null, expired: null, voided: null, not_restored: null }, 'RestoreOutcome');
-export type RestoreOutcome = t.TypeOf<typeof RestoreOutcomeC>;
+export const CreditRestoreOutcomeC = t.keyof({ restored: null, expired: null, voided: null, not_restored: null }, 'CreditRestoreOutcome');
+export type CreditRestoreOutcome = t.TypeOf<typeof CreditRestoreOutcomeC>;
 
 /**
  * A booked session was cancelled. `restored`: the credit went back to its lot (or, for a
@@ -89,7 +89,7 @@ export const SessionCancelled = defineEvent(
     bookingId: t.string,
     appointmentType: t.string,
     lot: t.union([LotC, t.null]),
-    restore: RestoreOutcomeC,
+    restore: CreditRestoreOutcomeC,
     on: LocalDateC,
     policy: CreditPolicyC,
   }),
@@ -108,7 +108,7 @@ export const CreditsAdjusted = defineEvent(
     lot: t.union([LotC, t.null]),
     expiresOn: NullableDateC,
     /** The lots a decrease took from. */
-    taken: t.readonlyArray(LotPartC),
+    taken: t.readonlyArray(CreditLotPartC),
     by: t.string,
     reason: t.string,
     on: LocalDateC,
@@ -143,7 +143,7 @@ export const CreditsRolledOver = defineEvent(
     unused: CountC,
     rolled: WholeC,
     lapsed: WholeC,
-    taken: t.readonlyArray(LotPartC),
+    taken: t.readonlyArray(CreditLotPartC),
     lot: t.union([LotC, t.null]),
     expiresOn: NullableDateC,
     percent: PercentC,
@@ -160,7 +160,7 @@ export const CreditsTransferredOut = defineEvent(
     toClientId: t.string,
     appointmentType: t.string,
     quantity: CountC,
-    taken: t.readonlyArray(DatedLotPartC),
+    taken: t.readonlyArray(DatedCreditLotPartC),
     by: NullableStringC,
     on: LocalDateC,
   }),
@@ -175,7 +175,7 @@ export const CreditsTransferredIn = defineEvent(
     appointmentType: t.string,
     /** What the new lots are granted by: the transfer id, or a package moved with them. */
     reference: t.string,
-    lots: t.readonlyArray(DatedLotPartC),
+    lots: t.readonlyArray(DatedCreditLotPartC),
     on: LocalDateC,
   }),
 );
@@ -193,9 +193,9 @@ export const CreditTransferReversed = defineEvent(
     transferId: t.string,
     toClientId: t.string,
     appointmentType: t.string,
-    restored: t.readonlyArray(LotPartC),
+    restored: t.readonlyArray(CreditLotPartC),
     /** Parts whose lot had expired by then: nothing came back for them. */
-    expired: t.readonlyArray(LotPartC),
+    expired: t.readonlyArray(CreditLotPartC),
     reason: t.string,
     on: LocalDateC,
   }),

@@ -18,8 +18,8 @@ export const creditsDecider: Decider<CreditsCommand, CreditsEvent, CreditsState>
 export * from './events.js';
 export * from './commands.js';
 export * from './policy.js';
-export { emptyTypeState, type CreditLot, type CreditTypeState, type LotStatus, type OpenLot } from './lots.js';
-export { evolveCredits, initialCreditsState, availableCredits, findLot, openLots, typeStateOf, type CreditBooking, type CreditTransfer, type CreditsState, type LotRef } from './state.js';
+export { emptyCreditTypeState, type CreditLot, type CreditTypeState, type CreditLotStatus, type OpenCreditLot } from './lots.js';
+export { evolveCredits, initialCreditsState, availableCredits, findCreditLot, openCreditLots, creditTypeStateOf, type CreditBooking, type CreditTransfer, type CreditsState, type CreditLotRef } from './state.js';
 export { decideCredits } from './decide.js';
 export * from './queries.js';
 export * from './transfer.js';

@@ -10,7 +10,7 @@ import type { LocalDate } from '../values/local-date.js';
 import type { CreditSource } from './events.js';
 
 /** Why a lot holds no more credits: used up, expired (or lapsed at a rollover), voided. */
-export type LotStatus = 'open' | 'exhausted' | 'expired' | 'voided';
+export type CreditLotStatus = 'open' | 'exhausted' | 'expired' | 'voided';
 
 export interface CreditLot {
   /** Grant order within the ledger: 1 for the first lot. */
@@ -24,16 +24,16 @@ export interface CreditLot {
   readonly remaining: number;
   /** First date the credits can no longer be used; `null`: they never expire. */
   readonly expiresOn: LocalDate | null;
-  readonly status: LotStatus;
+  readonly status: CreditLotStatus;
 }
 
 /** What the working set keeps of an open lot (its credits left are kept apart). */
-export type OpenLot = Omit<CreditLot, 'remaining' | 'status'>;
+export type OpenCreditLot = Omit<CreditLot, 'remaining' | 'status'>;
 
 /** The ledger of one appointment type. Its balance is the credits left in its open lots minus `debt`. */
 export interface CreditTypeState {
   /** Open lots in the order of use. */
-  readonly open: readonly OpenLot[];
+  readonly open: readonly OpenCreditLot[];
   /** Sessions booked without credit and not repaid yet (never above 0 while an open lot has credits). */
   readonly debt: number;
   /** Queue index of the oldest booking that may still be owed. */
@@ -42,19 +42,19 @@ export interface CreditTypeState {
   readonly debtTo: number;
 }
 
-export const emptyTypeState: CreditTypeState = { open: [], debt: 0, debtFrom: 0, debtTo: 0 };
+export const emptyCreditTypeState: CreditTypeState = { open: [], debt: 0, debtFrom: 0, debtTo: 0 };
 
 /** The open lots with a lot inserted at its place in the order of use. */
-export const insertLot = (open: readonly OpenLot[], lot: OpenLot): readonly OpenLot[] => {
+export const insertLot = (open: readonly OpenCreditLot[], lot: OpenCreditLot): readonly OpenCreditLot[] => {
   const next = open.slice();
   let i = next.length;
-  while (i > 0 && compareCreditUse(next[i - 1] as OpenLot, lot) > 0) i--;
+  while (i > 0 && compareCreditUse(next[i - 1] as OpenCreditLot, lot) > 0) i--;
   next.splice(i, 0, lot);
   return next;
 };
 
 /** The open lots without one. */
-export const removeLot = (open: readonly OpenLot[], lotNumber: number): readonly OpenLot[] => {
+export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): readonly OpenCreditLot[] => {
   const index = open.findIndex((l) => l.lot === lotNumber);
   if (index < 0) return open;
   const next = open.slice();
@@ -63,7 +63,7 @@ export const removeLot = (open: readonly OpenLot[], lotNumber: number): readonly
 };
 
 /** Just what the working set keeps of a lot. */
-export const openLotOf = (lot: CreditLot | OpenLot): OpenLot => ({
+export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot => ({
   lot: lot.lot,
   appointmentType: lot.appointmentType,
   source: lot.source,

@@ -67,9 +67,9 @@ export const effectiveCreditPolicy = (practice: CreditPolicySettings | undefined
 };
 
 /** Where a booking came from. */
-export const BookingChannelC = t.keyof({ client_portal: null, provider: null, shared_link: null }, 'BookingChannel');
-export type BookingChannel = t.TypeOf<typeof BookingChannelC>;
+export const CreditBookingChannelC = t.keyof({ client_portal: null, provider: null, shared_link: null }, 'CreditBookingChannel');
+export type CreditBookingChannel = t.TypeOf<typeof CreditBookingChannelC>;
 
 /** Whether the policy refuses a booking without credits that came through `channel`. */
-export const preventsBookingWithoutCredits = (policy: CreditPolicy, channel: BookingChannel): boolean =>
+export const preventsBookingWithoutCredits = (policy: CreditPolicy, channel: CreditBookingChannel): boolean =>
   !policy.allowBookingWithoutCredits && (channel !== 'shared_link' || policy.preventOnSharedLinks);

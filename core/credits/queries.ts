@@ -1,6 +1,6 @@
 /** Questions a client's folded ledger answers directly (the read models answer them practice-wide). */
 import type { LocalDate } from '../values/local-date.js';
-import { availableCredits, openLots, type CreditsState } from './state.js';
+import { availableCredits, openCreditLots, type CreditsState } from './state.js';
 
 /** The balance of one appointment type: credits left minus sessions booked without credit. */
 export const creditBalance = (state: CreditsState, appointmentType: string): number => {
@@ -25,7 +25,7 @@ export const remainingCredits = (state: CreditsState): readonly RemainingCredits
     .map(([appointmentType, ts]) => {
       let nearestExpiry: LocalDate | null = null;
       let expiringThen = 0;
-      for (const lot of openLots(state, appointmentType)) {
+      for (const lot of openCreditLots(state, appointmentType)) {
         if (lot.expiresOn === null) continue;
         if (nearestExpiry === null || lot.expiresOn < nearestExpiry) {
           nearestExpiry = lot.expiresOn;

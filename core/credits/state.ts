@@ -7,7 +7,7 @@
 import { PersistentMap } from '../values/persistent.js';
 import type { CreditPolicySettings } from './policy.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import { emptyTypeState, insertLot, openLotOf, removeLot, type CreditLot, type CreditTypeState, type LotStatus, type OpenLot } from './lots.js';
+import { emptyCreditTypeState, insertLot, openCreditLotOf, removeLot, type CreditLot, type CreditTypeState, type CreditLotStatus, type OpenCreditLot } from './lots.js';
 
 /** A booked session as the ledger remembers it. */
 export interface CreditBooking {
@@ -30,7 +30,7 @@ export type CreditTransfer =
     }
   | { readonly direction: 'in'; readonly fromClientId: string; readonly appointmentType: string; readonly declined: boolean };
 
-export interface LotRef {
+export interface CreditLotRef {
   readonly lot: number;
   readonly appointmentType: string;
 }
@@ -44,7 +44,7 @@ export interface CreditsState {
   /** The number of the last lot granted (0 before the first). */
   readonly lastLot: number;
   readonly closedLots: PersistentMap<number, CreditLot>;
-  readonly lotsByReference: PersistentMap<string, readonly LotRef[]>;
+  readonly lotsByReference: PersistentMap<string, readonly CreditLotRef[]>;
   readonly bookings: PersistentMap<string, CreditBooking>;
   /** Bookings without credit in the order they were made, keyed `debtKey(type, index)`. */
   readonly debtQueue: PersistentMap<string, string>;
@@ -66,25 +66,25 @@ export const initialCreditsState: CreditsState = {
 export const debtKey = (appointmentType: string, index: number): string => `${appointmentType}\u0000${index}`;
 
 /** The ledger of one appointment type (empty when the client never had any). */
-export const typeStateOf = (state: CreditsState, appointmentType: string): CreditTypeState =>
-  state.types.get(appointmentType) ?? emptyTypeState;
+export const creditTypeStateOf = (state: CreditsState, appointmentType: string): CreditTypeState =>
+  state.types.get(appointmentType) ?? emptyCreditTypeState;
 
-const asOpen = (state: CreditsState, lot: OpenLot): CreditLot => ({ ...lot, remaining: state.remaining.get(lot.lot) ?? 0, status: 'open' });
+const asOpen = (state: CreditsState, lot: OpenCreditLot): CreditLot => ({ ...lot, remaining: state.remaining.get(lot.lot) ?? 0, status: 'open' });
 
 /** Credits left in the open lots of a type. */
 export const availableCredits = (state: CreditsState, appointmentType: string): number => {
   let available = 0;
-  for (const lot of typeStateOf(state, appointmentType).open) available += state.remaining.get(lot.lot) ?? 0;
+  for (const lot of creditTypeStateOf(state, appointmentType).open) available += state.remaining.get(lot.lot) ?? 0;
   return available;
 };
 
 /** The open lots of a type with their credits left, in the order of use. */
-export const openLots = (state: CreditsState, appointmentType: string): readonly CreditLot[] =>
-  typeStateOf(state, appointmentType).open.map((lot) => asOpen(state, lot));
+export const openCreditLots = (state: CreditsState, appointmentType: string): readonly CreditLot[] =>
+  creditTypeStateOf(state, appointmentType).open.map((lot) => asOpen(state, lot));
 
 /** A lot by number, open or closed. */
-export const findLot = (state: CreditsState, appointmentType: string, lot: number): CreditLot | undefined => {
-  const open = typeStateOf(state, appointmentType).open.find((l) => l.lot === lot);
+export const findCreditLot = (state: CreditsState, appointmentType: string, lot: number): CreditLot | undefined => {
+  const open = creditTypeStateOf(state, appointmentType).open.find((l) => l.lot === lot);
   return open !== undefined ? asOpen(state, open) : state.closedLots.get(lot);
 };
 
@@ -92,12 +92,12 @@ export const findLot = (state: CreditsState, appointmentType: string, lot: numbe
 type Draft = { -readonly [K in keyof CreditsState]: CreditsState[K] };
 
 const setType = (s: Draft, appointmentType: string, change: (ts: CreditTypeState) => CreditTypeState): void => {
-  s.types = s.types.set(appointmentType, change(typeStateOf(s, appointmentType)));
+  s.types = s.types.set(appointmentType, change(creditTypeStateOf(s, appointmentType)));
 };
 
 /** Takes credits from open lots of one type; a lot left empty closes with `emptyStatus`. */
-const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[], emptyStatus: LotStatus = 'exhausted'): void => {
-  const ts = typeStateOf(s, appointmentType);
+const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[], emptyStatus: CreditLotStatus = 'exhausted'): void => {
+  const ts = creditTypeStateOf(s, appointmentType);
   let open = ts.open;
   for (const part of parts) {
     const left = s.remaining.get(part.lot);
@@ -125,18 +125,18 @@ const restore = (s: Draft, appointmentType: string, parts: readonly { readonly l
     const closed = s.closedLots.get(part.lot);
     if (closed === undefined || closed.status !== 'exhausted') continue;
     s.closedLots = s.closedLots.delete(part.lot);
-    open(s, openLotOf(closed), part.quantity);
+    open(s, openCreditLotOf(closed), part.quantity);
   }
 };
 
 /** Puts a lot in the working set with `quantity` credits left. */
-const open = (s: Draft, lot: OpenLot, quantity: number): void => {
+const open = (s: Draft, lot: OpenCreditLot, quantity: number): void => {
   s.remaining = s.remaining.set(lot.lot, quantity);
   setType(s, lot.appointmentType, (ts) => ({ ...ts, open: insertLot(ts.open, lot) }));
 };
 
 /** Adds a newly granted lot. */
-const grant = (s: Draft, lot: OpenLot): void => {
+const grant = (s: Draft, lot: OpenCreditLot): void => {
   open(s, lot, lot.quantity);
   s.lastLot = Math.max(s.lastLot, lot.lot);
   if (lot.reference !== null) {
@@ -146,9 +146,9 @@ const grant = (s: Draft, lot: OpenLot): void => {
 };
 
 /** Closes an open lot with a status (expired, voided), keeping it findable. */
-const close = (s: Draft, appointmentType: string, lotNumber: number, status: LotStatus): void => {
+const close = (s: Draft, appointmentType: string, lotNumber: number, status: CreditLotStatus): void => {
   const left = s.remaining.get(lotNumber);
-  const lot = typeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
+  const lot = creditTypeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
   if (left === undefined || lot === undefined) return;
   s.remaining = s.remaining.delete(lotNumber);
   s.closedLots = s.closedLots.set(lotNumber, { ...lot, remaining: 0, status });
@@ -160,7 +160,7 @@ const updateBooking = (s: Draft, bookingId: string, change: Partial<CreditBookin
   if (booking !== undefined) s.bookings = s.bookings.set(bookingId, { ...booking, ...change });
 };
 
-const lotOf = (lot: number, appointmentType: string, source: OpenLot['source'], reference: string | null, quantity: number, expiresOn: OpenLot['expiresOn']): OpenLot => ({
+const lotOf = (lot: number, appointmentType: string, source: OpenCreditLot['source'], reference: string | null, quantity: number, expiresOn: OpenCreditLot['expiresOn']): OpenCreditLot => ({
   lot,
   appointmentType,
   source,
@@ -190,7 +190,7 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     case 'CreditDebtRepaid': {
       const d = event.data;
       take(s, d.appointmentType, [{ lot: d.lot, quantity: d.bookingIds.length }]);
-      let debtFrom = typeStateOf(s, d.appointmentType).debtFrom;
+      let debtFrom = creditTypeStateOf(s, d.appointmentType).debtFrom;
       for (const id of d.bookingIds) {
         const index = s.bookings.get(id)?.debtIndex;
         if (index !== undefined && index !== null) debtFrom = Math.max(debtFrom, index + 1);
@@ -206,7 +206,7 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
         s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: d.lot, owed: false, debtIndex: null, cancelled: false });
         break;
       }
-      const ts = typeStateOf(s, d.appointmentType);
+      const ts = creditTypeStateOf(s, d.appointmentType);
       s.types = s.types.set(d.appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 });
       s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: null, owed: true, debtIndex: ts.debtTo, cancelled: false });
       s.debtQueue = s.debtQueue.set(debtKey(d.appointmentType, ts.debtTo), d.bookingId);
@@ -237,7 +237,7 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
       break;
     case 'CreditExpiryExtended': {
       const d = event.data;
-      const lot = typeStateOf(s, d.appointmentType).open.find((l) => l.lot === d.lot);
+      const lot = creditTypeStateOf(s, d.appointmentType).open.find((l) => l.lot === d.lot);
       if (lot !== undefined) {
         setType(s, d.appointmentType, (ts) => ({ ...ts, open: insertLot(removeLot(ts.open, d.lot), { ...lot, expiresOn: d.to }) }));
         break;

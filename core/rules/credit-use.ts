@@ -7,7 +7,7 @@
 import type { LocalDate } from '../values/local-date.js';
 
 /** What the rule needs to know of a lot. */
-export interface UsableLot {
+export interface UsableCreditLot {
   /** Grant order within the client's ledger: 1 for the first lot granted. */
   readonly lot: number;
   /** Credits left in the lot. */
@@ -17,7 +17,7 @@ export interface UsableLot {
 }
 
 /** Negative when lot `a` is used before lot `b`. */
-export const compareCreditUse = (a: Pick<UsableLot, 'lot' | 'expiresOn'>, b: Pick<UsableLot, 'lot' | 'expiresOn'>): number => {
+export const compareCreditUse = (a: Pick<UsableCreditLot, 'lot' | 'expiresOn'>, b: Pick<UsableCreditLot, 'lot' | 'expiresOn'>): number => {
   if (a.expiresOn !== b.expiresOn) {
     if (a.expiresOn === null) return 1;
     if (b.expiresOn === null) return -1;
@@ -27,7 +27,7 @@ export const compareCreditUse = (a: Pick<UsableLot, 'lot' | 'expiresOn'>, b: Pic
 };
 
 /** Whether the lot's credits have expired on `on` (its expiry date is on or before `on`). */
-export const isLotExpired = (lot: Pick<UsableLot, 'expiresOn'>, on: LocalDate): boolean =>
+export const isCreditLotExpired = (lot: Pick<UsableCreditLot, 'expiresOn'>, on: LocalDate): boolean =>
   lot.expiresOn !== null && lot.expiresOn <= on;
 
 /** One part of a quantity taken from a lot. */
@@ -41,7 +41,7 @@ export interface CreditsTaken {
  * Returns the parts taken and how much could not be taken (0 when the lots sufficed).
  */
 export const takeCredits = (
-  lots: readonly UsableLot[],
+  lots: readonly UsableCreditLot[],
   quantity: number,
 ): { readonly taken: readonly CreditsTaken[]; readonly shortfall: number } => {
   const taken: CreditsTaken[] = [];

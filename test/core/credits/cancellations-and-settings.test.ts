@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditBalance, openLots } from '../../../core/credits/index.js';
+import { creditBalance, openCreditLots } from '../../../core/credits/index.js';
 import { book, booked, cancel, cancelled, d, expired, FOLLOW_UP, granted, JAN_1, policy, repaid, spec } from './fixtures.js';
 
 describe('Restore Credits When an Appointment is Cancelled', () => {
@@ -9,7 +9,7 @@ describe('Restore Credits When an Appointment is Cancelled', () => {
       .when(cancel('b1'))
       .then([cancelled('b1', 1, 'restored')]);
     expect(creditBalance(state, FOLLOW_UP)).toBe(1);
-    expect(openLots(state, FOLLOW_UP).map((l) => [l.lot, l.remaining])).toEqual([[1, 1]]);
+    expect(openCreditLots(state, FOLLOW_UP).map((l) => [l.lot, l.remaining])).toEqual([[1, 1]]);
   });
 
   it('if that lot has expired by then, the restore is recorded as expired and the balance does not change', () => {

@@ -10,7 +10,7 @@ import {
   creditsEvents,
   availableCredits,
   evolveCredits,
-  openLots,
+  openCreditLots,
   initialCreditsState,
   type CreditsEvent,
   type CreditsState,
@@ -61,7 +61,7 @@ const total = (balances: Map<string, number>): number => [...balances.values()].
 const lotInvariants = (state: CreditsState): void => {
   for (const [type, ts] of state.types) {
     let available = 0;
-    for (const lot of openLots(state, type)) {
+    for (const lot of openCreditLots(state, type)) {
       expect(lot.appointmentType).toBe(type);
       expect(lot.remaining).toBeGreaterThan(0);
       expect(lot.remaining).toBeLessThanOrEqual(lot.quantity);
@@ -174,7 +174,7 @@ describe('laws of the credits ledger', () => {
           const states = statesOf(events);
           return {
             balances: [...balancesOf(states)],
-            lots: [...states].map(([c, s]) => [c, [...s.types.keys()].map((t) => [t, openLots(s, t)]), [...s.closedLots]]),
+            lots: [...states].map(([c, s]) => [c, [...s.types.keys()].map((t) => [t, openCreditLots(s, t)]), [...s.closedLots]]),
             history: [...states.keys()].map((c) => creditHistoryTypes(history, c).map((t) => creditHistory(history, c, t))),
             report: [creditBalances(report), creditsByMonth(report), creditsExpiringWithin(report, localDate('2025-01-01'), 400)],
             clients: [...states.keys()].map((c) => clientCredits(report, c)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditBalance, openLots, type CreditsCommandOf, type CreditsEvent } from '../../../core/credits/index.js';
+import { creditBalance, openCreditLots, type CreditsCommandOf, type CreditsEvent } from '../../../core/credits/index.js';
 import { percent } from '../../../core/values/percent.js';
 import { book, booked, cancel, cancelled, d, FOLLOW_UP, granted, JAN_1, spec } from './fixtures.js';
 
@@ -73,7 +73,7 @@ describe('moving the expiry of the credits a reference granted', () => {
   it('after an extension, a later lot may be used first', () => {
     const lots = [granted(1, 1, { reference: PKG, expiresOn: d('2025-03-01') }), granted(2, 1, { expiresOn: d('2025-04-01') })];
     const state = spec.given(lots).when(extend({ expiresOn: d('2025-05-01') })).then([extended(1, '2025-03-01', '2025-05-01')]);
-    expect(openLots(state, FOLLOW_UP).map((l) => l.lot)).toEqual([2, 1]);
+    expect(openCreditLots(state, FOLLOW_UP).map((l) => l.lot)).toEqual([2, 1]);
     spec
       .given([...lots, extended(1, '2025-03-01', '2025-05-01')])
       .when(book('b1'))
@@ -119,7 +119,7 @@ describe('Membership Rollover & Credits', () => {
         },
       ]);
     expect(creditBalance(state, FOLLOW_UP)).toBe(1);
-    expect(openLots(state, FOLLOW_UP)).toEqual([
+    expect(openCreditLots(state, FOLLOW_UP)).toEqual([
       { lot: 2, appointmentType: FOLLOW_UP, source: 'rollover', reference: 'vip/2025-01/rollover', quantity: 1, remaining: 1, expiresOn: d('2025-05-01'), status: 'open' },
     ]);
   });
