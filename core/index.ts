@@ -13,3 +13,4 @@ export * from './memberships/index.js';
 export * from './membership-plans/index.js';
 export * from './wallet/index.js';
 export * from './flows/index.js';
+export * from './credits/index.js';

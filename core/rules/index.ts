@@ -5,3 +5,5 @@ export * from './billing-alignment.js';
 export * from './tier-change.js';
 export * from './dunning.js';
 export * from './cancellation.js';
+export * from './credit-use.js';
+export * from './rollover.js';
