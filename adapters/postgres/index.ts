@@ -22,3 +22,5 @@ export {
   DEFAULT_SCHEMA,
   type Migration,
 } from './schema.js';
+export { createPostgresCheckpointStore, type PostgresCheckpointStoreOptions } from './checkpoint-store.js';
+export { createPostgresSnapshotStore, type PostgresSnapshotStoreOptions } from './snapshot-store.js';

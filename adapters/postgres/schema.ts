@@ -115,7 +115,7 @@ $fn$;
     sql: (s) => `
 CREATE TABLE ${s}.projections (
   name text PRIMARY KEY,
-  position bigint,
+  position bigint NOT NULL,
   model text NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
