@@ -55,7 +55,15 @@ export const decodeStoredEvent = <E extends DomainEvent>(registry: EventRegistry
   } catch (error) {
     throw new EventDecodeError(row.streamName, row.revision, 'data', `is not valid JSON (${(error as Error).message})`, row.type);
   }
-  const event = registry.decode({ type: row.type, schemaVersion: row.schemaVersion, data }, row);
+  return decodeParsedEvent(registry, { ...row, data });
+};
+
+/** The same, for a store whose client has already parsed the JSON data. */
+export const decodeParsedEvent = <E extends DomainEvent>(
+  registry: EventRegistry<E>,
+  row: Omit<StoredEventRow, 'data'> & { readonly data: unknown },
+): RecordedEvent<E> => {
+  const event = registry.decode({ type: row.type, schemaVersion: row.schemaVersion, data: row.data }, row);
   const metadata = EventMetadataC.decode(row.metadata);
   if (isLeft(metadata)) {
     const { field, reason } = describeValidation(metadata.left);
