@@ -110,7 +110,8 @@ export interface RunningPostgres {
 export const startThrowawayPostgres = async (): Promise<RunningPostgres> => {
   const bin = findServerBinaries();
   const account = serverAccount();
-  const base = mkdtempSync(join(tmpdir(), 'practice-ledger-pg-'));
+  // As root, under /tmp: a private TMPDIR (under /root, say) would be out of the server user's reach.
+  const base = mkdtempSync(join(account === undefined ? tmpdir() : '/tmp', 'practice-ledger-pg-'));
   if (account !== undefined) chownSync(base, account.uid, account.gid);
   const data = join(base, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync'], base, account);
