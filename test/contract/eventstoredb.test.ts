@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { afterAll, describe, it } from 'vitest';
 import { createEventStoreDBEventStore, type EventStoreDBEventStore } from '../../adapters/eventstoredb/index.js';
+import type { EventStore } from '../../core/kernel/event-store.js';
 import type { CounterEvent } from '../support/counter.js';
 import { FakeEventStoreDB } from '../support/fake-eventstoredb.js';
-import { runEventStoreContract } from './event-store-contract.js';
+import { runEventStoreContract, type RawRecord } from './event-store-contract.js';
 
-const injectRaw = async (store: unknown, record: Parameters<EventStoreDBEventStore<CounterEvent>['importRecords']>[0] extends Iterable<infer R> ? R : never) =>
+const injectRaw = async (store: EventStore<CounterEvent>, record: RawRecord): Promise<void> =>
   (store as EventStoreDBEventStore<CounterEvent>).importRecords([record]);
 
 // The adapter's own code (paging, position pairs, encoding, error mapping) over an
