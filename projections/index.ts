@@ -5,3 +5,6 @@ export * from './memberships.js';
 export * from './credit-history.js';
 export * from './credits-report.js';
 export * from './client-credits.js';
+export * from './runner.js';
+export * from './checkpoints.js';
+export * from './subscription.js';
