@@ -8,3 +8,4 @@ export * from './client-credits.js';
 export * from './runner.js';
 export * from './checkpoints.js';
 export * from './subscription.js';
+export * from './due-schedule.js';

@@ -1,0 +1,105 @@
+/**
+ * The practice's policies, as a platform configures them once: the facade fills them into
+ * every command that needs them, so each event records the policy that applied and
+ * replay never needs this configuration. Every field is optional and takes the default
+ * documented on it.
+ */
+import type { CreditPolicySettings } from '../credits/policy.js';
+import { defaultMembershipPlanRevisionPolicy, type MembershipPlanRevisionPolicy } from '../membership-plans/commands.js';
+import type { TierChangePolicy } from '../memberships/commands.js';
+import type { PauseBounds, RenewalTerms } from '../memberships/terms.js';
+import type { ProgramAccessPolicy } from '../programs/flows.js';
+import { anniversaryBilling, type BillingAlignment } from '../rules/billing-alignment.js';
+import type { DunningPolicy } from '../rules/dunning.js';
+import type { Money } from '../values/money.js';
+
+/** How memberships are sold and billed. */
+export interface MembershipPolicies {
+  /**
+   * Renewal and cancellation terms of the plans defined or revised through the facade,
+   * where the plan does not set them (each plan may still set its own).
+   * @defaultValue `{}`: `defaultMembershipRenewalTerms` — auto-renew, no notice, a
+   * cancellation takes effect at the end of the period, benefits end when it does
+   */
+  readonly renewal?: Partial<RenewalTerms>;
+  /** Pause bounds of the plans defined or revised through the facade, where the plan does not set them. @defaultValue `{}`: 1 to 6 months */
+  readonly pause?: Partial<PauseBounds>;
+  /**
+   * The dunning policy of the plans defined or revised through the facade, where the plan
+   * does not set it. @defaultValue `{}`: `defaultDunningPolicy` — 3 retries, 3 days apart,
+   * then suspend benefits until paid
+   */
+  readonly dunning?: Partial<DunningPolicy>;
+  /** How a change of tier applies. @defaultValue `{ downgrade: 'end-of-period', negativeNet: 'wallet' }` */
+  readonly tierChange?: TierChangePolicy;
+  /** Where new members' billing calendars are anchored. @defaultValue `{ kind: 'anniversary' }` */
+  readonly billingAlignment?: BillingAlignment;
+  /** The client's wallet credit is applied to their membership charges (the facade reads `wallet-<clientId>`). @defaultValue true */
+  readonly applyWalletCredit?: boolean;
+}
+
+/** The wallet's bad-debt policy. */
+export interface WalletPolicies {
+  /** The largest negative balance `forgiveWalletDebt` writes off. @defaultValue 500 minor units of the wallet's currency */
+  readonly forgivenessThreshold?: Money;
+}
+
+/** Everything a practice can configure, each with its default. */
+export interface PracticePolicies {
+  /**
+   * The credit system's settings (a client's own overrides still win).
+   * @defaultValue `{}`: `defaultCreditPolicy` — credits on, booking without credits
+   * prevented (shared booking links included), a cancellation restores the credit
+   */
+  readonly credits?: CreditPolicySettings;
+  /** The practice's appointment types; a credit command for another type is refused. @defaultValue undefined: any type is accepted */
+  readonly appointmentTypes?: readonly string[];
+  /** Membership sales and billing. @defaultValue `{}` (see {@link MembershipPolicies}) */
+  readonly memberships?: MembershipPolicies;
+  /** What a plan revision does to members on older versions. @defaultValue `{ existingMembers: 'grandfathered', noticeDays: 30 }` */
+  readonly planRevision?: MembershipPlanRevisionPolicy;
+  /** The wallet's bad-debt policy. @defaultValue `{}` (see {@link WalletPolicies}) */
+  readonly wallet?: WalletPolicies;
+  /**
+   * Program access: a maximum access duration for the enrollments the facade and the
+   * flows make, and the removal of clients whose package is unpaid.
+   * @defaultValue `{}`: access never stops by itself, an unpaid package never removes (grace)
+   */
+  readonly programAccess?: ProgramAccessPolicy;
+}
+
+/** The policies with every default filled in. */
+export interface ResolvedPolicies {
+  readonly credits: CreditPolicySettings;
+  readonly appointmentTypes: readonly string[] | undefined;
+  readonly memberships: {
+    readonly renewal: Partial<RenewalTerms>;
+    readonly pause: Partial<PauseBounds>;
+    readonly dunning: Partial<DunningPolicy>;
+    readonly tierChange: Required<TierChangePolicy>;
+    readonly billingAlignment: BillingAlignment;
+    readonly applyWalletCredit: boolean;
+  };
+  readonly planRevision: Required<MembershipPlanRevisionPolicy>;
+  readonly wallet: WalletPolicies;
+  readonly programAccess: ProgramAccessPolicy;
+}
+
+export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolicies => {
+  const m = policies.memberships ?? {};
+  return {
+    credits: policies.credits ?? {},
+    appointmentTypes: policies.appointmentTypes,
+    memberships: {
+      renewal: m.renewal ?? {},
+      pause: m.pause ?? {},
+      dunning: m.dunning ?? {},
+      tierChange: { downgrade: m.tierChange?.downgrade ?? 'end-of-period', negativeNet: m.tierChange?.negativeNet ?? 'wallet' },
+      billingAlignment: m.billingAlignment ?? anniversaryBilling,
+      applyWalletCredit: m.applyWalletCredit ?? true,
+    },
+    planRevision: { ...defaultMembershipPlanRevisionPolicy, ...policies.planRevision },
+    wallet: policies.wallet ?? {},
+    programAccess: policies.programAccess ?? {},
+  };
+};

@@ -1,0 +1,166 @@
+/**
+ * The schedule: what falls due when. Time-driven transitions are commands for a date, and
+ * each aggregate knows which ones it needs (`membershipDueSteps`, the nearest expiry of a
+ * client's open credit lots, `enrollmentNextTick`); this fold keeps every stream's state
+ * with its own `evolve` and, after each of its events, the steps it now needs. The shell
+ * (`runDue` in core/service) sends the due ones; the core never waits.
+ *
+ * A step is named by the stream, the revision of the stream's last event when it was
+ * scheduled, the step and its date (`dueStepKey`), so the same log always schedules the
+ * same steps under the same names, and a command id derived from the name is sent once.
+ */
+import type { DomainEvent } from '../core/kernel/envelope.js';
+import { creditsEvents, evolveCredits, initialCreditsState, type CreditsState } from '../core/credits/index.js';
+import {
+  evolveMembershipState,
+  initialMembershipState,
+  membershipDueSteps,
+  membershipEvents,
+  type MembershipScheduledCommandType,
+  type MembershipState,
+} from '../core/memberships/index.js';
+import { enrollmentEvents, enrollmentNextTick, evolveEnrollment, initialEnrollmentState, type EnrollmentState } from '../core/programs/index.js';
+import type { LocalDate } from '../core/values/local-date.js';
+import { PersistentMap } from '../core/values/persistent.js';
+import type { Projection } from './projection.js';
+
+/** A step some stream needs on a date. */
+export type DueStep =
+  | {
+      readonly kind: 'membership';
+      readonly command: MembershipScheduledCommandType;
+      readonly membershipId: string;
+      /** For a payment retry: the charge to retry. */
+      readonly chargeId?: string;
+    }
+  /** The expiry tick of a client's credits (`ExpireCredits`): their nearest lot expiry. */
+  | { readonly kind: 'credit-expiry'; readonly clientId: string }
+  /** An enrollment's time-driven steps (`TickEnrollment`): unpaid removal, end of access, completion. */
+  | { readonly kind: 'enrollment-tick'; readonly programId: string; readonly clientId: string };
+
+export interface DueItem {
+  /** The practice date the step is for. */
+  readonly on: LocalDate;
+  readonly streamName: string;
+  /** The revision of the stream's last event when the step was scheduled. */
+  readonly revision: bigint;
+  readonly step: DueStep;
+}
+
+export interface DueSchedule {
+  readonly memberships: PersistentMap<string, MembershipState>;
+  readonly credits: PersistentMap<string, CreditsState>;
+  readonly enrollments: PersistentMap<string, EnrollmentState>;
+  /** The steps each stream needs, in the order it needs them (streams needing none are absent). */
+  readonly due: PersistentMap<string, readonly DueItem[]>;
+}
+
+const CREDITS_PREFIX = 'credits-';
+
+/** The nearest expiry date of a client's open credit lots, if any of them expire. */
+export const nearestCreditExpiry = (state: CreditsState): LocalDate | undefined => {
+  let nearest: LocalDate | undefined;
+  for (const type of state.types.values()) {
+    for (const lot of type.open) {
+      if (lot.expiresOn !== null && (nearest === undefined || lot.expiresOn < nearest)) nearest = lot.expiresOn;
+    }
+  }
+  return nearest;
+};
+
+const withDue = (model: DueSchedule, streamName: string, items: readonly DueItem[]): PersistentMap<string, readonly DueItem[]> =>
+  items.length > 0 ? model.due.set(streamName, items) : model.due.delete(streamName);
+
+export const dueScheduleProjection: Projection<DomainEvent, DueSchedule> = {
+  name: 'due-schedule',
+  initial: {
+    memberships: PersistentMap.empty(),
+    credits: PersistentMap.empty(),
+    enrollments: PersistentMap.empty(),
+    due: PersistentMap.empty(),
+  },
+  apply: (model, event) => {
+    const { streamName, revision } = event;
+    if (membershipEvents.is(event)) {
+      const state = evolveMembershipState(model.memberships.get(streamName) ?? initialMembershipState, event);
+      const membershipId = event.data.membershipId;
+      const items = membershipDueSteps(state).map(
+        (s): DueItem => ({
+          on: s.on,
+          streamName,
+          revision,
+          step: { kind: 'membership', command: s.command, membershipId, ...(s.chargeId !== undefined ? { chargeId: s.chargeId } : {}) },
+        }),
+      );
+      return { ...model, memberships: model.memberships.set(streamName, state), due: withDue(model, streamName, items) };
+    }
+    if (creditsEvents.is(event) && streamName.startsWith(CREDITS_PREFIX)) {
+      const state = evolveCredits(model.credits.get(streamName) ?? initialCreditsState, event);
+      const on = nearestCreditExpiry(state);
+      const clientId = streamName.slice(CREDITS_PREFIX.length);
+      const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'credit-expiry', clientId } }];
+      return { ...model, credits: model.credits.set(streamName, state), due: withDue(model, streamName, items) };
+    }
+    if (enrollmentEvents.is(event)) {
+      const state = evolveEnrollment(model.enrollments.get(streamName) ?? initialEnrollmentState, event);
+      const on = enrollmentNextTick(state);
+      const { programId, clientId } = event.data;
+      const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'enrollment-tick', programId, clientId } }];
+      return { ...model, enrollments: model.enrollments.set(streamName, state), due: withDue(model, streamName, items) };
+    }
+    return model;
+  },
+};
+
+/** The name of a step: the same log always gives the same name. */
+export const dueStepKey = (item: DueItem): string => {
+  const s = item.step;
+  const what =
+    s.kind === 'membership'
+      ? `${s.command}${s.chargeId !== undefined ? `/${s.chargeId}` : ''}`
+      : s.kind === 'credit-expiry'
+        ? 'ExpireCredits'
+        : 'TickEnrollment';
+  return `${item.streamName}@${item.revision}/${what}/${item.on}`;
+};
+
+// On one date: expiries first (a lot expiring that day is no longer usable), then the
+// memberships' steps, then the enrollments' ticks.
+const KIND_ORDER: Readonly<Record<DueStep['kind'], number>> = { 'credit-expiry': 0, membership: 1, 'enrollment-tick': 2 };
+
+interface Ranked {
+  readonly item: DueItem;
+  readonly index: number;
+}
+
+const compareRanked = (a: Ranked, b: Ranked): number => {
+  if (a.item.on !== b.item.on) return a.item.on < b.item.on ? -1 : 1;
+  const kinds = KIND_ORDER[a.item.step.kind] - KIND_ORDER[b.item.step.kind];
+  if (kinds !== 0) return kinds;
+  if (a.item.streamName !== b.item.streamName) return a.item.streamName < b.item.streamName ? -1 : 1;
+  return a.index - b.index;
+};
+
+/**
+ * Every step due on or before `until` (every step when `until` is omitted), earliest
+ * first; on one date expiries, then membership steps, then enrollment ticks, then by
+ * stream name, each stream's steps in the order it needs them.
+ */
+export const dueSteps = (model: DueSchedule, until?: LocalDate): readonly DueItem[] => {
+  const ranked: Ranked[] = [];
+  for (const items of model.due.values()) {
+    items.forEach((item, index) => {
+      if (until === undefined || item.on <= until) ranked.push({ item, index });
+    });
+  }
+  return ranked.sort(compareRanked).map((r) => r.item);
+};
+
+/** The earliest date anything falls due, or `undefined` when nothing is scheduled. */
+export const nextDueDate = (model: DueSchedule): LocalDate | undefined => {
+  let next: LocalDate | undefined;
+  for (const items of model.due.values()) {
+    for (const item of items) if (next === undefined || item.on < next) next = item.on;
+  }
+  return next;
+};
