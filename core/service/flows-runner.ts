@@ -74,7 +74,7 @@ export interface FlowsRunner {
    * were at each event, then catches up. Commands applied before are not applied again.
    * @param range `after` @defaultValue the first event; `until` @defaultValue the last event handled
    */
-  readonly replay: (range?: { readonly after?: bigint; readonly until?: bigint }) => Promise<FlowsReport>;
+  readonly replay: (range?: { readonly after?: bigint | undefined; readonly until?: bigint | undefined }) => Promise<FlowsReport>;
   /** The read models as of the last event handled. */
   readonly models: () => PracticeReadModels;
   /** Every refused or failed command since the runner started. */

@@ -63,9 +63,13 @@ export interface PracticeLedger extends CreditsMethods, MembershipMethods, Progr
   readonly flows: FlowsRunner;
   /** What falls due on or before `until` (a practice date). @defaultValue today, by the clock */
   readonly due: (until?: string) => Promise<readonly DueItem[]>;
-  /** Sends every step due on or before `until` (a practice date), cascading until none is left. @defaultValue today, by the clock */
+  /**
+   * Sends every step due on or before `until` (a practice date), cascading until none is
+   * left. A step is never sent before its date: `until` after today (by the clock) runs
+   * up to today. @defaultValue today, by the clock
+   */
   readonly runDue: (until?: string) => Promise<DueRun>;
-  /** `runDue` up to the practice date of an instant. @defaultValue the clock's instant */
+  /** `runDue` up to the practice date of an instant (no later than the clock's). @defaultValue the clock's instant */
   readonly tick: (at?: string) => Promise<DueRun>;
   /** The practice's date now, by the clock. */
   readonly today: () => LocalDate;
@@ -141,12 +145,18 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
       await flows.catchUp();
       return schedule.due(day);
     },
-    runDue: async (until) => schedule.runDue(date(until, 'until')),
+    runDue: async (until) => {
+      const day = date(until, 'until');
+      const now = today(kit);
+      return schedule.runDue(day < now ? day : now);
+    },
     tick: async (at) => {
       if (at !== undefined && !isInstant(at)) {
         return reject(domainError('INVALID_INPUT', `"at" must be an ISO-8601 UTC instant (got ${JSON.stringify(at)}).`, { field: 'at' }));
       }
-      return schedule.runDue(practiceDate(at ?? clock.now(), timeZone));
+      const day = practiceDate(at ?? clock.now(), timeZone);
+      const now = today(kit);
+      return schedule.runDue(day < now ? day : now);
     },
     today: () => today(kit),
     policies,
