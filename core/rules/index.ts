@@ -1,2 +1,4 @@
 export * from './billing-calendar.js';
 export * from './proration.js';
+export * from './package-pricing.js';
+export * from './package-expiry.js';
