@@ -9,3 +9,4 @@ export * from './rules/index.js';
 export * from './kernel/index.js';
 export * from './events.js';
 export * from './packages/index.js';
+export * from './flows/index.js';

@@ -1,1 +1,3 @@
 export * from './projection.js';
+export * from './package-usage.js';
+export * from './packages-expiring.js';

@@ -1,6 +1,7 @@
 /** Packages from the seeds' examples, and the events of selling them. */
-import { localDate, type LocalDate } from '../../../core/values/local-date.js';
+import { addMonthsClamped, localDate, type LocalDate } from '../../../core/values/local-date.js';
 import { money, type Money } from '../../../core/values/money.js';
+import type { RecordedEvent } from '../../../core/kernel/envelope.js';
 import type { PackageEvent, PackageTerms } from '../../../core/packages/index.js';
 
 export const d = localDate;
@@ -51,7 +52,7 @@ export const facialsSaleData = (packageId = 'p1', clientId = 'c1', soldOn: Local
   listValue: usd(600_00),
   pricePaid: usd(450_00),
   savings: usd(150_00),
-  expiresOn: d('2026-01-15'),
+  expiresOn: addMonthsClamped(soldOn, 12),
 });
 
 /** A facial applied to package p1 for appointment `appointmentId`. */
@@ -59,3 +60,15 @@ export const facialApplied = (unit: number, appointmentId: string, on: LocalDate
   type: 'PackageServiceApplied',
   data: { packageId: 'p1', clientId, serviceId: 'facial', unitServiceId: 'facial', unit, value: usd(75_00), appointmentId, on },
 });
+
+/** Events as a store would return them, in one log. */
+export const recorded = (events: readonly PackageEvent[]): RecordedEvent<PackageEvent>[] =>
+  events.map((e, i) => ({
+    ...e,
+    streamName: `package-${e.data.packageId}`,
+    revision: BigInt(i),
+    position: BigInt(i),
+    eventId: `e${i}`,
+    schemaVersion: 1,
+    metadata: { at: '2025-01-15T10:00:00.000Z' },
+  }));

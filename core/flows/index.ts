@@ -1,0 +1,1 @@
+export * from './bulk-package-issued.js';
