@@ -28,43 +28,12 @@ import {
 import { quotePackageSale } from '../../../core/rules/package-pricing.js';
 import { addDays, localDate, type LocalDate } from '../../../core/values/local-date.js';
 import { money, sum } from '../../../core/values/money.js';
-import { percent } from '../../../core/values/percent.js';
+import { arbPackagePromotions, arbPackageTerms } from '../../../testing/package-arbitraries.js';
 
 const start = localDate('2025-01-01');
 
-const arbTerms = (): fc.Arbitrary<PackageTerms> =>
-  fc
-    .record({
-      items: fc.uniqueArray(
-        fc.record({ serviceId: fc.constantFrom('facial', 'massage', 'pt', 'yoga'), quantity: fc.integer({ min: 1, max: 12 }), value: fc.integer({ min: 0, max: 300_00 }) }),
-        { minLength: 1, maxLength: 3, selector: (i) => i.serviceId },
-      ),
-      price: fc.integer({ min: 0, max: 5_000_00 }),
-      months: fc.option(fc.integer({ min: 3, max: 18 }), { nil: undefined }),
-      transferable: fc.boolean(),
-      shareable: fc.boolean(),
-      blackout: fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 3 }),
-    })
-    .map((r) => ({
-      definitionId: 'def',
-      version: 1,
-      name: 'Package',
-      items: r.items.map((i) => ({ serviceId: i.serviceId, quantity: i.quantity, unitValue: money(i.value, 'USD') })),
-      price: money(r.price, 'USD'),
-      ...(r.months !== undefined ? { validity: { months: r.months } } : {}),
-      restrictions: { transferable: r.transferable, shareable: r.shareable, blackoutDates: [...new Set(r.blackout)].sort((a, b) => a - b).map((n) => addDays(start, n)) },
-    }));
-
-const arbPromotions = (terms: PackageTerms): fc.Arbitrary<readonly PackagePromotion[]> =>
-  fc.array(
-    fc.oneof(
-      fc.record({ serviceId: fc.constantFrom(...terms.items.map((i) => i.serviceId)), buy: fc.integer({ min: 1, max: 6 }), free: fc.integer({ min: 1, max: 2 }) }).map(
-        (p): PackagePromotion => ({ kind: 'buy-get-free', name: 'Buy n get m', ...p }),
-      ),
-      fc.integer({ min: 0, max: 5000 }).map((bp): PackagePromotion => ({ kind: 'percent-off', name: 'Special', percent: percent(bp / 100) })),
-    ),
-    { maxLength: 2 },
-  );
+const arbTerms = () => arbPackageTerms({ from: start });
+const arbPromotions = arbPackagePromotions;
 
 const clients = ['c1', 'c2', 'c3'] as const;
 const codes = ['K1', 'K2', 'K3'] as const;
