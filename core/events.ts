@@ -3,7 +3,21 @@
  * default, and the one the JSONL log and the audit replay read.
  */
 import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
+import { creditsEvents } from './credits/events.js';
+import { programsEvents } from './programs/index.js';
+import { membershipEvents } from './memberships/events.js';
+import { membershipPlanEvents } from './membership-plans/events.js';
+import { walletEvents } from './wallet/events.js';
 import { bulkOrderEvents, packageCatalogEvents, packageEvents } from './packages/index.js';
 
-export const practiceEvents = combineRegistries(packageCatalogEvents, packageEvents, bulkOrderEvents);
+export const practiceEvents = combineRegistries(
+  creditsEvents,
+  programsEvents,
+  membershipEvents,
+  membershipPlanEvents,
+  walletEvents,
+  packageCatalogEvents,
+  packageEvents,
+  bulkOrderEvents,
+);
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;
