@@ -76,6 +76,8 @@ const transferTo = (command: Command<'ClaimPackageTransfer'>, p: SoldPackage): D
         on: command.on,
         sharingEnded: p.sharedWith,
         offersWithdrawn: p.transferOffers.map((o) => o.accessCode).filter((c) => c !== command.accessCode),
+        ...(p.expiresOn !== undefined ? { expiresOn: p.expiresOn } : {}),
+        ...(p.terms.programId !== undefined ? { programId: p.terms.programId } : {}),
       },
     },
   ]);

@@ -152,20 +152,28 @@ export const PackageTransferCancelled = defineEvent(
 /** The recipient redeemed the access code: the unused units are theirs now, and they own the package. */
 export const PackageTransferred = defineEvent(
   'PackageTransferred',
-  t.type({
-    packageId: PackageIdC,
-    fromClientId: PackageIdC,
-    toClientId: PackageIdC,
-    accessCode: PackageIdC,
-    units: UnitIndexesC,
-    byService: t.readonlyArray(PackageServiceUnitsC),
-    value: MoneyC,
-    on: LocalDateC,
-    /** People the former owner had shared it with, who no longer may use it. */
-    sharingEnded: t.readonlyArray(PackageIdC),
-    /** Other pending offers, withdrawn by the transfer. */
-    offersWithdrawn: t.readonlyArray(PackageIdC),
-  }),
+  t.intersection([
+    t.type({
+      packageId: PackageIdC,
+      fromClientId: PackageIdC,
+      toClientId: PackageIdC,
+      accessCode: PackageIdC,
+      units: UnitIndexesC,
+      byService: t.readonlyArray(PackageServiceUnitsC),
+      value: MoneyC,
+      on: LocalDateC,
+      /** People the former owner had shared it with, who no longer may use it. */
+      sharingEnded: t.readonlyArray(PackageIdC),
+      /** Other pending offers, withdrawn by the transfer. */
+      offersWithdrawn: t.readonlyArray(PackageIdC),
+    }),
+    t.partial({
+      /** The package's expiry date, which the recipient's units keep. */
+      expiresOn: LocalDateC,
+      /** The program the package enrolls its owner in. */
+      programId: PackageIdC,
+    }),
+  ]),
 );
 
 /** The owner named a person who may use the package's units. */

@@ -24,6 +24,7 @@ const transferred: PackageEvent = {
     on: d('2025-03-02'),
     sharingEnded: [],
     offersWithdrawn: [],
+    expiresOn: d('2026-01-15'),
   },
 };
 const apply = (clientId: string, appointmentId: string) =>
