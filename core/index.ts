@@ -14,3 +14,4 @@ export * from './membership-plans/index.js';
 export * from './wallet/index.js';
 export * from './flows/index.js';
 export * from './credits/index.js';
+export * from './packages/index.js';

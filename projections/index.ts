@@ -8,3 +8,5 @@ export * from './client-credits.js';
 export * from './runner.js';
 export * from './checkpoints.js';
 export * from './subscription.js';
+export * from './package-usage.js';
+export * from './packages-expiring.js';
