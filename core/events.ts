@@ -8,6 +8,7 @@ import { programsEvents } from './programs/index.js';
 import { membershipEvents } from './memberships/events.js';
 import { membershipPlanEvents } from './membership-plans/events.js';
 import { walletEvents } from './wallet/events.js';
+import { bulkOrderEvents, packageCatalogEvents, packageEvents } from './packages/index.js';
 
 export const practiceEvents = combineRegistries(
   creditsEvents,
@@ -15,5 +16,8 @@ export const practiceEvents = combineRegistries(
   membershipEvents,
   membershipPlanEvents,
   walletEvents,
+  packageCatalogEvents,
+  packageEvents,
+  bulkOrderEvents,
 );
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

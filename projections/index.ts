@@ -9,3 +9,5 @@ export * from './runner.js';
 export * from './checkpoints.js';
 export * from './subscription.js';
 export * from './due-schedule.js';
+export * from './package-usage.js';
+export * from './packages-expiring.js';

@@ -7,3 +7,5 @@ export * from './dunning.js';
 export * from './cancellation.js';
 export * from './credit-use.js';
 export * from './rollover.js';
+export * from './package-pricing.js';
+export * from './package-expiry.js';
