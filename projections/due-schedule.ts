@@ -1,7 +1,8 @@
 /**
  * The schedule: what falls due when. Time-driven transitions are commands for a date, and
  * each aggregate knows which ones it needs (`membershipDueSteps`, the nearest expiry of a
- * client's open credit lots, `enrollmentNextTick`); this fold keeps every stream's state
+ * client's open credit lots, `enrollmentNextTick`, a package's expiry and the notice
+ * before it); this fold keeps every stream's state
  * with its own `evolve` and, after each of its events, the steps it now needs. The shell
  * (`runDue` in core/service) sends the due ones; the core never waits.
  *
@@ -20,6 +21,8 @@ import {
   type MembershipState,
 } from '../core/memberships/index.js';
 import { enrollmentEvents, enrollmentNextTick, evolveEnrollment, initialEnrollmentState, type EnrollmentState } from '../core/programs/index.js';
+import { evolvePackage, packageEvents, packageInitialState, packageUnitsIn, type PackageState } from '../core/packages/index.js';
+import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS, packageExpiryNoticeOn } from '../core/rules/package-expiry.js';
 import type { LocalDate } from '../core/values/local-date.js';
 import { PersistentMap } from '../core/values/persistent.js';
 import type { Projection } from './projection.js';
@@ -36,7 +39,11 @@ export type DueStep =
   /** The expiry tick of a client's credits (`ExpireCredits`): their nearest lot expiry. */
   | { readonly kind: 'credit-expiry'; readonly clientId: string }
   /** An enrollment's time-driven steps (`TickEnrollment`): unpaid removal, end of access, completion. */
-  | { readonly kind: 'enrollment-tick'; readonly programId: string; readonly clientId: string };
+  | { readonly kind: 'enrollment-tick'; readonly programId: string; readonly clientId: string }
+  /** The notice that a package with unused services expires soon (`IssuePackageExpiryNotice`). */
+  | { readonly kind: 'package-expiry-notice'; readonly packageId: string }
+  /** A package's expiry (`ExpirePackage`): its unused units are void. */
+  | { readonly kind: 'package-expiry'; readonly packageId: string };
 
 export interface DueItem {
   /** The practice date the step is for. */
@@ -51,6 +58,7 @@ export interface DueSchedule {
   readonly memberships: PersistentMap<string, MembershipState>;
   readonly credits: PersistentMap<string, CreditsState>;
   readonly enrollments: PersistentMap<string, EnrollmentState>;
+  readonly packages: PersistentMap<string, PackageState>;
   /** The steps each stream needs, in the order it needs them (streams needing none are absent). */
   readonly due: PersistentMap<string, readonly DueItem[]>;
 }
@@ -71,62 +79,100 @@ export const nearestCreditExpiry = (state: CreditsState): LocalDate | undefined 
 const withDue = (model: DueSchedule, streamName: string, items: readonly DueItem[]): PersistentMap<string, readonly DueItem[]> =>
   items.length > 0 ? model.due.set(streamName, items) : model.due.delete(streamName);
 
-export const dueScheduleProjection: Projection<DomainEvent, DueSchedule> = {
-  name: 'due-schedule',
-  initial: {
-    memberships: PersistentMap.empty(),
-    credits: PersistentMap.empty(),
-    enrollments: PersistentMap.empty(),
-    due: PersistentMap.empty(),
-  },
-  apply: (model, event) => {
-    const { streamName, revision } = event;
-    if (membershipEvents.is(event)) {
-      const state = evolveMembershipState(model.memberships.get(streamName) ?? initialMembershipState, event);
-      const membershipId = event.data.membershipId;
-      const items = membershipDueSteps(state).map(
-        (s): DueItem => ({
-          on: s.on,
-          streamName,
-          revision,
-          step: { kind: 'membership', command: s.command, membershipId, ...(s.chargeId !== undefined ? { chargeId: s.chargeId } : {}) },
-        }),
-      );
-      return { ...model, memberships: model.memberships.set(streamName, state), due: withDue(model, streamName, items) };
-    }
-    if (creditsEvents.is(event) && streamName.startsWith(CREDITS_PREFIX)) {
-      const state = evolveCredits(model.credits.get(streamName) ?? initialCreditsState, event);
-      const on = nearestCreditExpiry(state);
-      const clientId = streamName.slice(CREDITS_PREFIX.length);
-      const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'credit-expiry', clientId } }];
-      return { ...model, credits: model.credits.set(streamName, state), due: withDue(model, streamName, items) };
-    }
-    if (enrollmentEvents.is(event)) {
-      const state = evolveEnrollment(model.enrollments.get(streamName) ?? initialEnrollmentState, event);
-      const on = enrollmentNextTick(state);
-      const { programId, clientId } = event.data;
-      const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'enrollment-tick', programId, clientId } }];
-      return { ...model, enrollments: model.enrollments.set(streamName, state), due: withDue(model, streamName, items) };
-    }
-    return model;
-  },
+export interface DueScheduleOptions {
+  /** Days before a package's expiry its notice falls due (the practice's `packages.expiryNotice.daysBefore`). @defaultValue 14 */
+  readonly packageExpiryNoticeDaysBefore?: number;
+}
+
+/** A package's steps: the notice (when it has unused units and none was issued for this date), then the expiry. */
+const packageSteps = (p: PackageState, noticeDaysBefore: number): readonly { readonly on: LocalDate; readonly step: DueStep }[] => {
+  if (p.status !== 'active' || p.expiresOn === undefined) return [];
+  const packageId = p.packageId;
+  const noticeOn = packageExpiryNoticeOn(p.expiresOn, noticeDaysBefore);
+  const notice =
+    noticeOn < p.expiresOn && !p.noticesIssuedFor.includes(p.expiresOn) && packageUnitsIn(p, 'unused').length > 0
+      ? [{ on: noticeOn, step: { kind: 'package-expiry-notice' as const, packageId } }]
+      : [];
+  return [...notice, { on: p.expiresOn, step: { kind: 'package-expiry', packageId } }];
+};
+
+export const createDueScheduleProjection = (options: DueScheduleOptions = {}): Projection<DomainEvent, DueSchedule> => {
+  const noticeDaysBefore = options.packageExpiryNoticeDaysBefore ?? DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS;
+  return {
+    name: 'due-schedule',
+    initial: {
+      memberships: PersistentMap.empty(),
+      credits: PersistentMap.empty(),
+      enrollments: PersistentMap.empty(),
+      packages: PersistentMap.empty(),
+      due: PersistentMap.empty(),
+    },
+    apply: (model, event) => {
+      const { streamName, revision } = event;
+      if (membershipEvents.is(event)) {
+        const state = evolveMembershipState(model.memberships.get(streamName) ?? initialMembershipState, event);
+        const membershipId = event.data.membershipId;
+        const items = membershipDueSteps(state).map(
+          (s): DueItem => ({
+            on: s.on,
+            streamName,
+            revision,
+            step: { kind: 'membership', command: s.command, membershipId, ...(s.chargeId !== undefined ? { chargeId: s.chargeId } : {}) },
+          }),
+        );
+        return { ...model, memberships: model.memberships.set(streamName, state), due: withDue(model, streamName, items) };
+      }
+      if (creditsEvents.is(event) && streamName.startsWith(CREDITS_PREFIX)) {
+        const state = evolveCredits(model.credits.get(streamName) ?? initialCreditsState, event);
+        const on = nearestCreditExpiry(state);
+        const clientId = streamName.slice(CREDITS_PREFIX.length);
+        const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'credit-expiry', clientId } }];
+        return { ...model, credits: model.credits.set(streamName, state), due: withDue(model, streamName, items) };
+      }
+      if (enrollmentEvents.is(event)) {
+        const state = evolveEnrollment(model.enrollments.get(streamName) ?? initialEnrollmentState, event);
+        const on = enrollmentNextTick(state);
+        const { programId, clientId } = event.data;
+        const items: DueItem[] = on === undefined ? [] : [{ on, streamName, revision, step: { kind: 'enrollment-tick', programId, clientId } }];
+        return { ...model, enrollments: model.enrollments.set(streamName, state), due: withDue(model, streamName, items) };
+      }
+      if (packageEvents.is(event)) {
+        const state = evolvePackage(model.packages.get(streamName) ?? packageInitialState, event);
+        const items = packageSteps(state, noticeDaysBefore).map((s): DueItem => ({ ...s, streamName, revision }));
+        return { ...model, packages: model.packages.set(streamName, state), due: withDue(model, streamName, items) };
+      }
+      return model;
+    },
+  };
+};
+
+/** The schedule with the default notice days. */
+export const dueScheduleProjection: Projection<DomainEvent, DueSchedule> = createDueScheduleProjection();
+
+const STEP_COMMAND: Readonly<Record<Exclude<DueStep['kind'], 'membership'>, string>> = {
+  'credit-expiry': 'ExpireCredits',
+  'enrollment-tick': 'TickEnrollment',
+  'package-expiry-notice': 'IssuePackageExpiryNotice',
+  'package-expiry': 'ExpirePackage',
 };
 
 /** The name of a step: the same log always gives the same name. */
 export const dueStepKey = (item: DueItem): string => {
   const s = item.step;
-  const what =
-    s.kind === 'membership'
-      ? `${s.command}${s.chargeId !== undefined ? `/${s.chargeId}` : ''}`
-      : s.kind === 'credit-expiry'
-        ? 'ExpireCredits'
-        : 'TickEnrollment';
+  const what = s.kind === 'membership' ? `${s.command}${s.chargeId !== undefined ? `/${s.chargeId}` : ''}` : STEP_COMMAND[s.kind];
   return `${item.streamName}@${item.revision}/${what}/${item.on}`;
 };
 
-// On one date: expiries first (a lot expiring that day is no longer usable), then the
-// memberships' steps, then the enrollments' ticks.
-const KIND_ORDER: Readonly<Record<DueStep['kind'], number>> = { 'credit-expiry': 0, membership: 1, 'enrollment-tick': 2 };
+// On one date: packages first (an expiring package voids its own credits), then credit
+// expiries (a lot expiring that day is no longer usable), then the memberships' steps,
+// then the enrollments' ticks.
+const KIND_ORDER: Readonly<Record<DueStep['kind'], number>> = {
+  'package-expiry-notice': 0,
+  'package-expiry': 1,
+  'credit-expiry': 2,
+  membership: 3,
+  'enrollment-tick': 4,
+};
 
 interface Ranked {
   readonly item: DueItem;
@@ -143,7 +189,7 @@ const compareRanked = (a: Ranked, b: Ranked): number => {
 
 /**
  * Every step due on or before `until` (every step when `until` is omitted), earliest
- * first; on one date expiries, then membership steps, then enrollment ticks, then by
+ * first; on one date package steps, credit expiries, membership steps, enrollment ticks, then by
  * stream name, each stream's steps in the order it needs them.
  */
 export const dueSteps = (model: DueSchedule, until?: LocalDate): readonly DueItem[] => {

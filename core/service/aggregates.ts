@@ -51,6 +51,26 @@ import {
   type ProgramCommand,
   type ProgramEvent,
 } from '../programs/index.js';
+import {
+  bulkOrderCommands,
+  bulkOrderDecider,
+  bulkOrderEvents,
+  bulkOrderStreamOf,
+  packageCatalogCommands,
+  packageCatalogDecider,
+  packageCatalogEvents,
+  packageCatalogStreamOf,
+  packageCommands,
+  packageDecider,
+  packageEvents,
+  packageStreamOf,
+  type BulkOrderCommand,
+  type BulkOrderEvent,
+  type PackageCatalogCommand,
+  type PackageCatalogEvent,
+  type PackageCommand,
+  type PackageEvent,
+} from '../packages/index.js';
 
 /** Every command the facade can send. */
 export type PracticeCommand =
@@ -60,7 +80,10 @@ export type PracticeCommand =
   | WalletCommand
   | ProgramCommand
   | EnrollmentCommand
-  | ClientGroupCommand;
+  | ClientGroupCommand
+  | PackageCommand
+  | PackageCatalogCommand
+  | BulkOrderCommand;
 
 /** One aggregate as the core defines it. */
 export interface AggregateDefinition<C extends PracticeCommand, E extends PracticeEvent, S> {
@@ -87,6 +110,9 @@ export interface Aggregates {
   readonly programs: Aggregate<ProgramCommand, ProgramEvent>;
   readonly enrollments: Aggregate<EnrollmentCommand, EnrollmentEvent>;
   readonly groups: Aggregate<ClientGroupCommand, ClientGroupEvent>;
+  readonly packages: Aggregate<PackageCommand, PackageEvent>;
+  readonly packageCatalog: Aggregate<PackageCatalogCommand, PackageCatalogEvent>;
+  readonly bulkOrders: Aggregate<BulkOrderCommand, BulkOrderEvent>;
 }
 
 export interface AggregateOptions {
@@ -143,6 +169,13 @@ export const createAggregates = (store: EventStore<PracticeEvent>, options: Aggr
       { decider: clientGroupDecider, events: clientGroupEvents, commands: clientGroupCommands, streamName: clientGroupStreamOf },
       options,
     ),
+    packages: aggregate(store, { decider: packageDecider, events: packageEvents, commands: packageCommands, streamName: packageStreamOf }, options),
+    packageCatalog: aggregate(
+      store,
+      { decider: packageCatalogDecider, events: packageCatalogEvents, commands: packageCatalogCommands, streamName: packageCatalogStreamOf },
+      options,
+    ),
+    bulkOrders: aggregate(store, { decider: bulkOrderDecider, events: bulkOrderEvents, commands: bulkOrderCommands, streamName: bulkOrderStreamOf }, options),
   };
   const seen = new Map<string, string>();
   for (const [name, a] of Object.entries(all)) {
@@ -155,9 +188,22 @@ export const createAggregates = (store: EventStore<PracticeEvent>, options: Aggr
   return all;
 };
 
+const AGGREGATE_NAMES: readonly (keyof Aggregates)[] = [
+  'credits',
+  'memberships',
+  'plans',
+  'wallets',
+  'programs',
+  'enrollments',
+  'groups',
+  'packages',
+  'packageCatalog',
+  'bulkOrders',
+];
+
 /** The aggregate a command type belongs to, by name (`credits`, `memberships`, …). */
 export const aggregateOfType = (aggregates: Aggregates, type: string): keyof Aggregates | undefined =>
-  (Object.keys(aggregates) as (keyof Aggregates)[]).find((name) => aggregates[name].commands.types.includes(type));
+  AGGREGATE_NAMES.find((name) => aggregates[name].commands.types.includes(type));
 
 /** Sends a typed command to the handler of its aggregate. Rejects only for infrastructure failures. */
 export const routeCommand = (
@@ -174,5 +220,8 @@ export const routeCommand = (
   if (a.programs.owns(command)) return a.programs.handler.handle(command, context);
   if (a.enrollments.owns(command)) return a.enrollments.handler.handle(command, context);
   if (a.groups.owns(command)) return a.groups.handler.handle(command, context);
+  if (a.packages.owns(command)) return a.packages.handler.handle(command, context);
+  if (a.packageCatalog.owns(command)) return a.packageCatalog.handler.handle(command, context);
+  if (a.bulkOrders.owns(command)) return a.bulkOrders.handler.handle(command, context);
   return Promise.resolve(left(domainError('UNKNOWN_COMMAND', `"${type}" is not a command of any aggregate.`, { field: 'type' })));
 };

@@ -20,7 +20,8 @@ import type { Clock } from '../kernel/ports.js';
 import type { Dispatch } from '../kernel/process-manager.js';
 import type { PracticeEvent } from '../events.js';
 import { routeCommand, type Aggregates, type PracticeCommand } from './aggregates.js';
-import { practiceReadModelsProjection, type PracticeFlow, type PracticeReadModels } from './flows.js';
+import type { Projection } from '../../projections/projection.js';
+import { createPracticeReadModelsProjection, type PracticeFlow, type PracticeReadModels } from './flows.js';
 
 /** What became of one command a flow sent. */
 export interface FlowDispatchOutcome {
@@ -54,6 +55,8 @@ export interface FlowsRunnerOptions {
   readonly aggregates: Aggregates;
   readonly clock: Clock;
   readonly flows: readonly PracticeFlow[];
+  /** The read models the flows and the schedule read. @defaultValue `createPracticeReadModelsProjection()` (default package notice days) */
+  readonly readModels?: Projection<PracticeEvent, PracticeReadModels>;
   /**
    * Events at or before this position were already fed to the flows (by an earlier
    * process): the read models still fold them, the flows do not react to them.
@@ -90,6 +93,7 @@ const describeThrown = (error: unknown): DomainError => {
 export const createFlowsRunner = (options: FlowsRunnerOptions): FlowsRunner => {
   const { store, aggregates, clock, flows } = options;
   const batchSize = options.batchSize ?? 500;
+  const practiceReadModelsProjection = options.readModels ?? createPracticeReadModelsProjection();
   let models = practiceReadModelsProjection.initial;
   let position: bigint | undefined;
   const allFailures: FlowDispatchOutcome[] = [];

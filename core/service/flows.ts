@@ -5,17 +5,23 @@
  * what falls due. Each flow is a pure function of a recorded event and the read models
  * as of that event; the commands it causes carry ids derived from the event.
  */
+import type { EventRegistry } from '../kernel/codecs.js';
 import type { RecordedEvent } from '../kernel/envelope.js';
-import type { Dispatch } from '../kernel/process-manager.js';
+import type { Dispatch, ProcessManager } from '../kernel/process-manager.js';
 import type { PracticeEvent } from '../events.js';
 import { membershipWalletFlow } from '../flows/membership-wallet.js';
 import { planRevisionDispatches } from '../flows/plan-revision.js';
+import { bulkPackageIssuedFlow } from '../flows/bulk-package-issued.js';
+import { packageCreditsFlow } from '../flows/package-credits.js';
+import { packageEnrollmentFlow } from '../flows/package-enrollment.js';
+import { packageWalletFlow } from '../flows/package-wallet.js';
+import { bulkOrderEvents, packageEvents } from '../packages/index.js';
 import { membershipEvents } from '../memberships/events.js';
 import { membershipPlanEvents } from '../membership-plans/events.js';
 import { programAccessFlow, programsEvents, type ProgramAccessPolicy } from '../programs/index.js';
 import { programDirectoryLookup, programDirectoryProjection, type ProgramDirectoryModel } from '../../projections/program-directory.js';
 import { membershipRosterProjection, membershipsOnPlan, type MembershipRoster } from '../../projections/memberships.js';
-import { dueScheduleProjection, type DueSchedule } from '../../projections/due-schedule.js';
+import { createDueScheduleProjection, type DueSchedule, type DueScheduleOptions } from '../../projections/due-schedule.js';
 import type { Projection } from '../../projections/projection.js';
 import type { PracticeCommand } from './aggregates.js';
 
@@ -26,21 +32,25 @@ export interface PracticeReadModels {
   readonly schedule: DueSchedule;
 }
 
-export const practiceReadModelsProjection: Projection<PracticeEvent, PracticeReadModels> = {
-  name: 'practice-read-models',
-  initial: {
-    programDirectory: programDirectoryProjection.initial,
-    membershipRoster: membershipRosterProjection.initial,
-    schedule: dueScheduleProjection.initial,
-  },
-  apply: (model, event) => {
-    const programDirectory = programDirectoryProjection.apply(model.programDirectory, event);
-    const membershipRoster = membershipRosterProjection.apply(model.membershipRoster, event);
-    const schedule = dueScheduleProjection.apply(model.schedule, event);
-    return programDirectory === model.programDirectory && membershipRoster === model.membershipRoster && schedule === model.schedule
-      ? model
-      : { programDirectory, membershipRoster, schedule };
-  },
+/** The read models as one fold; the schedule's options are the practice's (package notice days). */
+export const createPracticeReadModelsProjection = (options: DueScheduleOptions = {}): Projection<PracticeEvent, PracticeReadModels> => {
+  const scheduleProjection = createDueScheduleProjection(options);
+  return {
+    name: 'practice-read-models',
+    initial: {
+      programDirectory: programDirectoryProjection.initial,
+      membershipRoster: membershipRosterProjection.initial,
+      schedule: scheduleProjection.initial,
+    },
+    apply: (model, event) => {
+      const programDirectory = programDirectoryProjection.apply(model.programDirectory, event);
+      const membershipRoster = membershipRosterProjection.apply(model.membershipRoster, event);
+      const schedule = scheduleProjection.apply(model.schedule, event);
+      return programDirectory === model.programDirectory && membershipRoster === model.membershipRoster && schedule === model.schedule
+        ? model
+        : { programDirectory, membershipRoster, schedule };
+    },
+  };
 };
 
 /** A process manager as the runner hosts it: from an event and the read models to commands. */
@@ -49,12 +59,22 @@ export interface PracticeFlow {
   readonly react: (event: RecordedEvent<PracticeEvent>, models: PracticeReadModels) => readonly Dispatch<PracticeCommand>[];
 }
 
+/** A process manager of the core, hosted: it reacts to the events of its registry that it handles. */
+export const hostedFlow = <E extends PracticeEvent, C extends PracticeCommand>(
+  registry: EventRegistry<E>,
+  manager: ProcessManager<E, C> | ((models: PracticeReadModels) => ProcessManager<E, C>),
+  name: string = typeof manager === 'function' ? 'flow' : manager.name,
+): PracticeFlow => ({
+  name,
+  react: (event, models) => {
+    if (!registry.is(event)) return [];
+    const pm = typeof manager === 'function' ? manager(models) : manager;
+    return pm.handles.includes(event.type) ? pm.react(event) : [];
+  },
+});
+
 /** Membership charges, tier changes, overpayments and unpaid charges move the client's wallet. */
-export const membershipWalletPracticeFlow: PracticeFlow = {
-  name: membershipWalletFlow.name,
-  react: (event) =>
-    membershipEvents.is(event) && membershipWalletFlow.handles.includes(event.type) ? membershipWalletFlow.react(event) : [],
-};
+export const membershipWalletPracticeFlow: PracticeFlow = hostedFlow(membershipEvents, membershipWalletFlow);
 
 /** A plan revised with `move-at-renewal` moves the members on older versions. */
 export const planRevisionPracticeFlow: PracticeFlow = {
@@ -71,9 +91,23 @@ export const programAccessPracticeFlow = (policy: ProgramAccessPolicy): Practice
   react: (event, models) => (programsEvents.is(event) ? programAccessFlow(event, programDirectoryLookup(models.programDirectory), policy) : []),
 });
 
+/** A package sold, expired, refunded, extended or transferred moves its credits in the owner's ledger. */
+export const packageCreditsPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageCreditsFlow);
+/** A package refunded to the wallet credits it. */
+export const packageWalletPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageWalletFlow);
+/** A bulk code redeemed issues its package. */
+export const bulkPackageIssuedPracticeFlow: PracticeFlow = hostedFlow(bulkOrderEvents, bulkPackageIssuedFlow);
+/** A package that includes a program enrolls its buyer (and the recipient of a transfer). */
+export const packageEnrollmentPracticeFlow = (policy: ProgramAccessPolicy): PracticeFlow =>
+  hostedFlow(packageEvents, (models) => packageEnrollmentFlow(programDirectoryLookup(models.programDirectory), policy), 'package-enrollment');
+
 /** Every flow of the practice, in the order they react to one event. */
 export const practiceFlows = (policies: { readonly programAccess: ProgramAccessPolicy }): readonly PracticeFlow[] => [
   membershipWalletPracticeFlow,
   planRevisionPracticeFlow,
   programAccessPracticeFlow(policies.programAccess),
+  bulkPackageIssuedPracticeFlow,
+  packageCreditsPracticeFlow,
+  packageWalletPracticeFlow,
+  packageEnrollmentPracticeFlow(policies.programAccess),
 ];

@@ -18,7 +18,8 @@ import { isLocalDate, type LocalDate } from '../values/local-date.js';
 import type { DueItem } from '../../projections/due-schedule.js';
 import { aggregateOfType, createAggregates, type Aggregates } from './aggregates.js';
 import { creditsMethods, type CreditsMethods } from './credits-methods.js';
-import { practiceFlows } from './flows.js';
+import { createPracticeReadModelsProjection, practiceFlows } from './flows.js';
+import { packageMethods, type PackageMethods } from './package-methods.js';
 import { createFlowsRunner, type FlowDispatchOutcome, type FlowsRunner } from './flows-runner.js';
 import { reject, sendCommand, splitInput, today, type Kit, type Recorded, type Untyped } from './kit.js';
 import { membershipMethods, type MembershipMethods } from './membership-methods.js';
@@ -51,7 +52,7 @@ export interface PracticeLedgerOptions {
   readonly cacheSize?: number;
 }
 
-export interface PracticeLedger extends CreditsMethods, MembershipMethods, ProgramMethods {
+export interface PracticeLedger extends CreditsMethods, MembershipMethods, ProgramMethods, PackageMethods {
   /**
    * Sends any command by its `type` (`{ type: 'BookSession', clientId, … }`): through the
    * method of that name when there is one (so policies are filled in), else straight to
@@ -93,11 +94,12 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     aggregates,
     clock,
     flows: practiceFlows(policies),
+    readModels: createPracticeReadModelsProjection({ packageExpiryNoticeDaysBefore: policies.packages.expiryNotice.daysBefore }),
     ...(options.flowsResumeAfter !== undefined ? { resumeAfter: options.flowsResumeAfter } : {}),
     ...(options.onFlowFailure !== undefined ? { onFailure: options.onFlowFailure } : {}),
   });
   const kit: Kit = { store, aggregates, clock, ids, policies, timeZone, afterCommand: flows.catchUp };
-  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit) };
+  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit), ...packageMethods(kit) };
   const byName: Readonly<Record<string, ((input: unknown) => Promise<Recorded>) | undefined>> = methods;
   const schedule = createScheduleRunner(flows, methods);
 
@@ -130,6 +132,12 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
         return sendCommand(kit, aggregates.enrollments, raw, envelope);
       case 'groups':
         return sendCommand(kit, aggregates.groups, raw, envelope);
+      case 'packages':
+        return sendCommand(kit, aggregates.packages, raw, envelope);
+      case 'packageCatalog':
+        return sendCommand(kit, aggregates.packageCatalog, raw, envelope);
+      case 'bulkOrders':
+        return sendCommand(kit, aggregates.bulkOrders, raw, envelope);
       case undefined:
         return reject(domainError('UNKNOWN_COMMAND', `"${type.slice(0, 60)}" is not a command of practice-ledger.`, { field: 'type' }));
     }

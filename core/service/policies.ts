@@ -8,7 +8,9 @@ import type { CreditPolicySettings } from '../credits/policy.js';
 import { defaultMembershipPlanRevisionPolicy, type MembershipPlanRevisionPolicy } from '../membership-plans/commands.js';
 import type { TierChangePolicy } from '../memberships/commands.js';
 import type { PauseBounds, RenewalTerms } from '../memberships/terms.js';
+import type { PackageExpiryNoticePolicy, PackageExtensionPolicy, PackageRefundPolicy } from '../packages/commands.js';
 import type { ProgramAccessPolicy } from '../programs/flows.js';
+import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS } from '../rules/package-expiry.js';
 import { anniversaryBilling, type BillingAlignment } from '../rules/billing-alignment.js';
 import type { DunningPolicy } from '../rules/dunning.js';
 import type { Money } from '../values/money.js';
@@ -44,6 +46,16 @@ export interface WalletPolicies {
   readonly forgivenessThreshold?: Money;
 }
 
+/** What a practice decides about the packages it sells. */
+export interface PackagePolicies {
+  /** Refunds: `allowAfterExpiry` — a package may still be refunded after its expiry date. @defaultValue `{ allowAfterExpiry: false }` */
+  readonly refund?: PackageRefundPolicy;
+  /** Extensions: `allowAfterExpiry` — an expired package may be extended, its void units usable again. @defaultValue `{ allowAfterExpiry: false }` */
+  readonly extension?: PackageExtensionPolicy;
+  /** The expiry notice: `daysBefore` the expiry date it falls due (the schedule sends it). @defaultValue `{ daysBefore: 14 }` */
+  readonly expiryNotice?: PackageExpiryNoticePolicy;
+}
+
 /** Everything a practice can configure, each with its default. */
 export interface PracticePolicies {
   /**
@@ -66,6 +78,8 @@ export interface PracticePolicies {
    * @defaultValue `{}`: access never stops by itself, an unpaid package never removes (grace)
    */
   readonly programAccess?: ProgramAccessPolicy;
+  /** Package refunds, extensions and expiry notices. @defaultValue `{}` (see {@link PackagePolicies}) */
+  readonly packages?: PackagePolicies;
 }
 
 /** The policies with every default filled in. */
@@ -83,6 +97,11 @@ export interface ResolvedPolicies {
   readonly planRevision: Required<MembershipPlanRevisionPolicy>;
   readonly wallet: WalletPolicies;
   readonly programAccess: ProgramAccessPolicy;
+  readonly packages: {
+    readonly refund: Required<PackageRefundPolicy>;
+    readonly extension: Required<PackageExtensionPolicy>;
+    readonly expiryNotice: Required<PackageExpiryNoticePolicy>;
+  };
 }
 
 export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolicies => {
@@ -101,5 +120,10 @@ export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolici
     planRevision: { ...defaultMembershipPlanRevisionPolicy, ...policies.planRevision },
     wallet: policies.wallet ?? {},
     programAccess: policies.programAccess ?? {},
+    packages: {
+      refund: { allowAfterExpiry: policies.packages?.refund?.allowAfterExpiry ?? false },
+      extension: { allowAfterExpiry: policies.packages?.extension?.allowAfterExpiry ?? false },
+      expiryNotice: { daysBefore: policies.packages?.expiryNotice?.daysBefore ?? DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS },
+    },
   };
 };

@@ -21,6 +21,7 @@ import type { CreditsMethods } from './credits-methods.js';
 import type { FlowDispatchOutcome, FlowsRunner } from './flows-runner.js';
 import type { Recorded, Untyped } from './kit.js';
 import type { MembershipMethods } from './membership-methods.js';
+import type { PackageMethods } from './package-methods.js';
 import type { ProgramMethods } from './program-methods.js';
 
 /** What became of one due step. */
@@ -47,7 +48,12 @@ export interface DueRun {
   readonly flowFailures: readonly FlowDispatchOutcome[];
 }
 
-type Methods = Untyped<Pick<CreditsMethods, 'expireCredits'> & Pick<MembershipMethods, MembershipStepMethod> & Pick<ProgramMethods, 'tickEnrollment'>>;
+type Methods = Untyped<
+  Pick<CreditsMethods, 'expireCredits'> &
+    Pick<MembershipMethods, MembershipStepMethod> &
+    Pick<ProgramMethods, 'tickEnrollment'> &
+    Pick<PackageMethods, 'expirePackage' | 'issuePackageExpiryNotice'>
+>;
 type MembershipStepMethod =
   | 'startMembership'
   | 'convertMembershipTrial'
@@ -87,6 +93,10 @@ export const createScheduleRunner = (flows: FlowsRunner, methods: Methods): Sche
         return methods.expireCredits({ ...common, clientId: step.clientId });
       case 'enrollment-tick':
         return methods.tickEnrollment({ ...common, programId: step.programId, clientId: step.clientId });
+      case 'package-expiry-notice':
+        return methods.issuePackageExpiryNotice({ ...common, packageId: step.packageId });
+      case 'package-expiry':
+        return methods.expirePackage({ ...common, packageId: step.packageId });
       case 'membership': {
         return methods[MEMBERSHIP_METHOD[step.command]]({ ...common, membershipId: step.membershipId, ...(step.chargeId !== undefined ? { chargeId: step.chargeId } : {}) });
       }

@@ -35,6 +35,10 @@ describe('flows under replays', () => {
     expect(new Set(before.map((e) => e.type))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(before.some((e) => e.type === 'WalletAppliedToMembershipCharge')).toBe(true);
     expect(before.some((e) => e.type === 'ClientEnrolledInProgram')).toBe(true);
+    for (const type of ['PackageTransferred', 'PackageExpired', 'CreditsVoided', 'CreditsTransferredIn', 'PackageSold']) {
+      expect(before.some((e) => e.type === type)).toBe(true);
+    }
+    expect(ledger.flows.failures()).toEqual([]);
 
     const replayed = await ledger.flows.replay();
     expect(replayed.dispatched.length).toBeGreaterThan(0);

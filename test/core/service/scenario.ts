@@ -47,7 +47,22 @@ export const setUp = async (ledger: PracticeLedger): Promise<void> => {
   await ledger.creditWallet({ clientId: 'ann', amount: usd(1500), reason: 'courtesy' });
   await ledger.grantCredits({ clientId: 'ann', appointmentType: 'facial', quantity: 3, source: 'promotional', expiresOn: '2025-02-01' });
   await ledger.bookSession({ clientId: 'ann', bookingId: 'b1', appointmentType: 'facial', channel: 'client_portal' });
+  await ledger.transferCredits({ fromClientId: 'ann', toClientId: 'cat', appointmentType: 'facial', quantity: 1 });
   await ledger.placeClientInGroup({ clientId: 'bob', groupId: 'g-spring', by: owner });
+  await ledger.definePackage({
+    definitionId: 'facials',
+    name: '3 Facials',
+    items: [{ serviceId: 'facial', quantity: 3, unitValue: usd(10000) }],
+    price: usd(25000),
+    validity: { months: 1 },
+    restrictions: { transferable: true },
+    programId: 'p-skin',
+  });
+  await ledger.sellPackage({ packageId: 'pk-bob', clientId: 'bob', definitionId: 'facials', channel: 'check-out' });
+  await ledger.offerPackageTransfer({ packageId: 'pk-bob', recipient: 'dan@example.com', accessCode: 'X1' });
+  await ledger.claimPackageTransfer({ packageId: 'pk-bob', accessCode: 'X1', clientId: 'dan' });
+  await ledger.orderBulkPackages({ orderId: 'o1', businessId: 'acme', definitionId: 'facials', quantity: 2, codes: ['A', 'B'] });
+  await ledger.redeemBulkPackageCode({ orderId: 'o1', code: 'A', clientId: 'eve' });
 };
 
 /** Runs the practice day by day from `from` to `to` (excluded), moving the clock with `goTo`. */
