@@ -117,16 +117,34 @@ export const withDefaults = (given: unknown, defaults: object): unknown => (give
 /** The practice's date now, in its time zone (from the `Clock`). */
 export const today = (kit: Kit): LocalDate => practiceDate(kit.clock.now(), kit.timeZone);
 
-/** The state of a stream, folded with its decider. */
-export const loadState = async <C, E extends PracticeEvent, S>(
-  kit: Kit,
+/**
+ * Reads the state of streams of one aggregate, folded with its decider. States are kept
+ * (at most `cacheSize`, least recently used dropped) and a later read folds only the
+ * events after the kept revision: streams are append-only, so a kept state is never wrong.
+ */
+export const stateReader = <C, E extends PracticeEvent, S>(
+  kit: Pick<Kit, 'store'>,
   decider: Decider<C, E, S>,
   registry: EventRegistry<E>,
-  streamName: string,
-): Promise<S> => {
-  let state = decider.initialState;
-  for await (const event of kit.store.readStream(streamName)) if (registry.is(event)) state = decider.evolve(state, event);
-  return state;
+  cacheSize = 10_000,
+): ((streamName: string) => Promise<S>) => {
+  const cache = new Map<string, { readonly state: S; readonly revision: bigint }>();
+  return async (streamName) => {
+    const kept = cache.get(streamName);
+    let state = kept?.state ?? decider.initialState;
+    let revision = kept?.revision;
+    for await (const event of kit.store.readStream(streamName, { fromRevision: revision === undefined ? 0n : revision + 1n })) {
+      if (registry.is(event)) state = decider.evolve(state, event);
+      revision = event.revision;
+    }
+    cache.delete(streamName);
+    if (revision !== undefined) cache.set(streamName, { state, revision });
+    if (cache.size > cacheSize) {
+      const oldest = cache.keys().next();
+      if (oldest.done !== true) cache.delete(oldest.value);
+    }
+    return state;
+  };
 };
 
 /** The events a command recorded, read back with their envelopes. */

@@ -29,7 +29,7 @@ import { walletAvailableCredit, walletDecider, walletEvents, walletStream, type 
 import { deriveId } from '../values/ids.js';
 import type { Money } from '../values/money.js';
 import type { LedgerInput, Loose } from './inputs.js';
-import { commandMethod, loadState, reject, requireId, stringField, withDefaults, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, reject, requireId, stringField, stateReader, withDefaults, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 
 type M<T extends MembershipCommand['type'], F extends PropertyKey = never> = LedgerInput<MembershipCommandOf<T>, F>;
 type P<T extends MembershipPlanCommand['type'], F extends PropertyKey = never> = LedgerInput<Extract<MembershipPlanCommand, { type: T }>, F>;
@@ -105,9 +105,12 @@ const PricedC = t.type({ price: t.type({ currency: t.string }) });
 export const membershipMethods = (kit: Kit): Untyped<MembershipMethods> => {
   const { memberships, plans, wallets } = kit.aggregates;
   const policy = kit.policies.memberships;
+  const planState = stateReader(kit, membershipPlanDecider, membershipPlanEvents);
+  const membershipState = stateReader(kit, membershipDecider, membershipEvents);
+  const walletState = stateReader(kit, walletDecider, walletEvents);
 
   const planTerms = async (planId: string, version: number | undefined, forNewTerms: boolean): Promise<MembershipTerms> => {
-    const state = await loadState(kit, membershipPlanDecider, membershipPlanEvents, membershipPlanStream(planId));
+    const state = await planState(membershipPlanStream(planId));
     if (!state.defined) return reject(domainError('PLAN_NOT_FOUND', `There is no plan ${planId}.`, { field: 'planId', details: { planId } }));
     if (version !== undefined) {
       const terms = membershipPlanTermsAt(state, version);
@@ -128,7 +131,7 @@ export const membershipMethods = (kit: Kit): Untyped<MembershipMethods> => {
 
   const walletCredit = async (clientId: string, currency: string): Promise<Money | undefined> => {
     if (!policy.applyWalletCredit) return undefined;
-    const credit = walletAvailableCredit(await loadState(kit, walletDecider, walletEvents, walletStream(clientId)), currency);
+    const credit = walletAvailableCredit(await walletState(walletStream(clientId)), currency);
     return credit.amount > 0 ? credit : undefined;
   };
 
@@ -136,7 +139,7 @@ export const membershipMethods = (kit: Kit): Untyped<MembershipMethods> => {
   const memberOf = async (fields: Fields): Promise<{ readonly clientId: string; readonly currency: string } | undefined> => {
     const membershipId = stringField(fields, 'membershipId');
     if (membershipId === undefined) return undefined;
-    const m = await loadState(kit, membershipDecider, membershipEvents, membershipStream(membershipId));
+    const m = await membershipState(membershipStream(membershipId));
     return m.phase === 'none' ? undefined : { clientId: m.clientId, currency: m.terms.price.currency };
   };
 

@@ -22,7 +22,7 @@ import {
 import { domainError } from '../kernel/errors.js';
 import { deriveId } from '../values/ids.js';
 import type { LedgerInput } from './inputs.js';
-import { commandMethod, loadState, reject, requireId, stringField, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, reject, requireId, stateReader, stringField, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 
 type Pk<T extends PackageCommand['type'], F extends PropertyKey = never> = LedgerInput<Extract<PackageCommand, { type: T }>, F>;
 type Ca<T extends PackageCatalogCommand['type']> = LedgerInput<Extract<PackageCatalogCommand, { type: T }>>;
@@ -87,6 +87,7 @@ export interface PackageMethods {
 export const packageMethods = (kit: Kit): Untyped<PackageMethods> => {
   const { packages, packageCatalog, bulkOrders } = kit.aggregates;
   const policy = kit.policies.packages;
+  const catalogState = stateReader(kit, packageCatalogDecider, packageCatalogEvents);
 
   const termsFor = async (fields: Fields): Promise<PackageTerms> => {
     const definitionId = requireId(fields, 'definitionId');
@@ -95,7 +96,7 @@ export const packageMethods = (kit: Kit): Untyped<PackageMethods> => {
     if (version !== undefined && (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)) {
       return reject(domainError('INVALID_COMMAND', '"definitionVersion" must be a positive integer.', { field: 'definitionVersion' }));
     }
-    const state = await loadState(kit, packageCatalogDecider, packageCatalogEvents, packageDefinitionStream(definitionId.right));
+    const state = await catalogState(packageDefinitionStream(definitionId.right));
     const terms = packageTermsForSale(state, version);
     return isLeft(terms) ? reject({ ...terms.left, field: 'definitionId' }) : terms.right;
   };

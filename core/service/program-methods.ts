@@ -18,7 +18,7 @@ import {
   type ProgramEvent,
 } from '../programs/index.js';
 import type { LedgerInput } from './inputs.js';
-import { commandMethod, loadState, reject, requireId, without, type Fields, type Kit, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, reject, requireId, stateReader, without, type Fields, type Kit, type Recorded, type Untyped } from './kit.js';
 
 type Pr<T extends ProgramCommand['type']> = LedgerInput<Extract<ProgramCommand, { type: T }>>;
 type En<T extends EnrollmentCommand['type'], F extends PropertyKey = never> = LedgerInput<Extract<EnrollmentCommand, { type: T }>, F>;
@@ -66,11 +66,12 @@ export interface ProgramMethods {
 export const programMethods = (kit: Kit): Untyped<ProgramMethods> => {
   const { programs, enrollments, groups } = kit.aggregates;
   const access = kit.policies.programAccess;
+  const programState = stateReader(kit, programDecider, programEvents);
 
   const enroll = async (fields: Fields): Promise<Fields> => {
     const programId = requireId(fields, 'programId');
     if (isLeft(programId)) return reject(programId.left);
-    const terms = enrollableTerms(programId.right, await loadState(kit, programDecider, programEvents, programStream(programId.right)));
+    const terms = enrollableTerms(programId.right, await programState(programStream(programId.right)));
     if (isLeft(terms)) return reject(terms.left);
     return {
       ...without(fields, 'programId'),
