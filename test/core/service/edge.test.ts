@@ -106,3 +106,18 @@ describe('the Promise facade at the edge', () => {
     expect(ledger.today()).toBe('2025-01-06');
   });
 });
+
+describe('the Promise facade under concurrent calls', () => {
+  it('concurrent bookings on one ledger each use one credit, and the rest are refused: never more than granted', async () => {
+    const { ledger } = practice();
+    await ledger.grantCredits({ clientId: 'c1', appointmentType: 'massage', quantity: 5, source: 'package' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => ledger.bookSession({ clientId: 'c1', bookingId: `b${i}`, appointmentType: 'massage', channel: 'provider' })),
+    );
+    const booked = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(booked).toHaveLength(5);
+    expect(refused.every((e) => e instanceof DomainErrorException && (e.code === 'INSUFFICIENT_CREDITS' || e.code === 'CONCURRENCY_CONFLICT'))).toBe(true);
+    expect(refused.filter((e) => e instanceof DomainErrorException && e.code === 'INSUFFICIENT_CREDITS').length).toBeGreaterThan(0);
+  });
+});
