@@ -14,7 +14,7 @@ import type { DomainEvent, RecordedEvent } from '../kernel/envelope.js';
 import { domainError, DomainErrorException, type DomainError } from '../kernel/errors.js';
 import type { EventStore } from '../kernel/event-store.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
-import type { PracticeEvent } from '../events.js';
+import { practiceEvents, type PracticeEvent } from '../events.js';
 import { practiceDate } from '../values/calendar.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { Aggregate, Aggregates, PracticeCommand } from './aggregates.js';
@@ -186,6 +186,21 @@ export const sendCommand = async <C extends PracticeCommand, E extends PracticeE
   const result = await aggregate.handler.handle(decoded.right, contextOf(kit, envelope, commandId));
   if (isLeft(result)) return reject(result.left);
   const events = await readBack(kit, aggregate.events, result.right);
+  const flows = await kit.afterCommand();
+  return { commandId, events, alreadyApplied: result.right.alreadyApplied, flows };
+};
+
+/** A command handler seen through its untrusted door only (any aggregate's fits). */
+export interface InputHandler {
+  readonly handleInput: (input: unknown, context: CommandContext) => Promise<Either<DomainError, CommandResult<PracticeEvent>>>;
+}
+
+/** Sends untrusted fields (with their `type`) to an aggregate's handler, which decodes them. */
+export const sendInput = async (kit: Kit, handler: InputHandler, raw: Fields, envelope: LedgerEnvelope): Promise<Recorded> => {
+  const commandId = envelope.commandId ?? kit.ids.next();
+  const result = await handler.handleInput(raw, contextOf(kit, envelope, commandId));
+  if (isLeft(result)) return reject(result.left);
+  const events = await readBack(kit, practiceEvents, result.right);
   const flows = await kit.afterCommand();
   return { commandId, events, alreadyApplied: result.right.alreadyApplied, flows };
 };

@@ -21,7 +21,7 @@ import { creditsMethods, type CreditsMethods } from './credits-methods.js';
 import { createPracticeReadModelsProjection, practiceFlows } from './flows.js';
 import { packageMethods, type PackageMethods } from './package-methods.js';
 import { createFlowsRunner, type FlowDispatchOutcome, type FlowsRunner } from './flows-runner.js';
-import { reject, sendCommand, splitInput, today, type Kit, type Recorded, type Untyped } from './kit.js';
+import { reject, sendInput, splitInput, today, type Kit, type Recorded, type Untyped } from './kit.js';
 import { membershipMethods, type MembershipMethods } from './membership-methods.js';
 import { resolvePolicies, type PracticePolicies, type ResolvedPolicies } from './policies.js';
 import { programMethods, type ProgramMethods } from './program-methods.js';
@@ -116,31 +116,11 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     const named = byName[lowerFirst(type)];
     if (named !== undefined && aggregateOfType(aggregates, type) !== undefined) return named(input);
     const { envelope, fields } = split.right;
-    const raw = { ...fields, on: fields.on ?? today(kit), type };
-    switch (aggregateOfType(aggregates, type)) {
-      case 'credits':
-        return sendCommand(kit, aggregates.credits, raw, envelope);
-      case 'memberships':
-        return sendCommand(kit, aggregates.memberships, raw, envelope);
-      case 'plans':
-        return sendCommand(kit, aggregates.plans, raw, envelope);
-      case 'wallets':
-        return sendCommand(kit, aggregates.wallets, raw, envelope);
-      case 'programs':
-        return sendCommand(kit, aggregates.programs, raw, envelope);
-      case 'enrollments':
-        return sendCommand(kit, aggregates.enrollments, raw, envelope);
-      case 'groups':
-        return sendCommand(kit, aggregates.groups, raw, envelope);
-      case 'packages':
-        return sendCommand(kit, aggregates.packages, raw, envelope);
-      case 'packageCatalog':
-        return sendCommand(kit, aggregates.packageCatalog, raw, envelope);
-      case 'bulkOrders':
-        return sendCommand(kit, aggregates.bulkOrders, raw, envelope);
-      case undefined:
-        return reject(domainError('UNKNOWN_COMMAND', `"${type.slice(0, 60)}" is not a command of practice-ledger.`, { field: 'type' }));
+    const name = aggregateOfType(aggregates, type);
+    if (name === undefined) {
+      return reject(domainError('UNKNOWN_COMMAND', `"${type.slice(0, 60)}" is not a command of practice-ledger.`, { field: 'type' }));
     }
+    return sendInput(kit, aggregates[name].handler, { ...fields, on: fields.on ?? today(kit), type }, envelope);
   };
 
   const ledger: Untyped<Omit<PracticeLedger, 'flows' | 'due' | 'runDue' | 'tick' | 'today' | 'policies' | 'execute'>> = methods;

@@ -98,6 +98,15 @@ describe('the Promise facade at the edge', () => {
     expect(booked.events[0]).toMatchObject({ type: 'SessionBooked', data: { on: '2025-01-07', lot: null } });
   });
 
+  it('execute sends a command no method is named for (one the flows send) straight to its aggregate, decoded there', async () => {
+    const { ledger, store } = practice();
+    const input = { type: 'RecordUnpaidMembershipCharge', clientId: 'c1', membershipId: 'm1', chargeId: 'ch1', amount: { amount: 500, currency: 'USD' } };
+    const recorded = await ledger.execute(input);
+    expect(recorded.events.map((e) => [e.streamName, e.type])).toEqual([['wallet-c1', 'WalletDebitedForUnpaidCharge']]);
+    expect(await refusal(ledger.execute({ ...input, amount: 5 }))).toMatchObject({ code: 'INVALID_COMMAND', field: 'amount' });
+    expect(store.size).toBe(1);
+  });
+
   it('dates default to the practice’s date in its time zone, by the clock', async () => {
     const { ledger, clock } = practice({ start: '2025-01-06' });
     clock.set('2025-01-07T03:00:00.000Z'); // still Jan 6 in New York
