@@ -8,3 +8,4 @@ export * from './values/index.js';
 export * from './rules/index.js';
 export * from './kernel/index.js';
 export * from './events.js';
+export * from './check-ins/index.js';

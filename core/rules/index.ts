@@ -1,2 +1,3 @@
 export * from './billing-calendar.js';
 export * from './proration.js';
+export * from './escalation-schedule.js';
