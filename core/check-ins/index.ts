@@ -26,6 +26,7 @@ export {
 } from './state.js';
 export { decideCheckIns } from './decide.js';
 export { checkInNextTickAt, tickCheckIns } from './tick.js';
+export { walkCheckInLadder, type CheckInLadderSetup, type CheckInLadderStep } from './ladder.js';
 
 export const checkInDecider: Decider<CheckInCommand, CheckInEvent, CheckInState> = {
   initialState: checkInInitialState,
