@@ -137,7 +137,10 @@ export const FinalNoticeSent = defineEvent(
   t.intersection([StepC, t.type({ deadlineOn: LocalDateC, deadlineAt: InstantC, weekEndsOn: PositiveInt })]),
 );
 
-/** The manager declined to end the program: the escalation is closed. */
+/**
+ * The manager declined to end the program: the escalation is closed. A missed check-in stays
+ * outstanding, without a new ladder, until the client checks in or a coach reschedules it.
+ */
 export const ProgramEndDeclined = defineEvent(
   'ProgramEndDeclined',
   t.intersection([
