@@ -3,7 +3,23 @@
  * default, and the one the JSONL log and the audit replay read.
  */
 import { combineRegistries, type RegistryEvent } from './kernel/codecs.js';
+import { creditsEvents } from './credits/events.js';
+import { programsEvents } from './programs/index.js';
+import { membershipEvents } from './memberships/events.js';
+import { membershipPlanEvents } from './membership-plans/events.js';
+import { walletEvents } from './wallet/events.js';
+import { bulkOrderEvents, packageCatalogEvents, packageEvents } from './packages/index.js';
 import { checkInEvents } from './check-ins/events.js';
 
-export const practiceEvents = combineRegistries(checkInEvents);
+export const practiceEvents = combineRegistries(
+  creditsEvents,
+  programsEvents,
+  membershipEvents,
+  membershipPlanEvents,
+  walletEvents,
+  packageCatalogEvents,
+  packageEvents,
+  bulkOrderEvents,
+  checkInEvents,
+);
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

@@ -1,3 +1,6 @@
 export * from './given-when-then.js';
 export * from './arbitraries.js';
+export * from './program-arbitraries.js';
+export * from './credits.js';
+export * from './package-arbitraries.js';
 export * from './check-ins.js';

@@ -8,6 +8,10 @@
  * Folded states are kept in a bounded cache keyed by stream: the next command on a stream
  * reads only the events after the cached revision (streams are append-only, so a cached
  * state is never wrong, only possibly behind).
+ *
+ * With `snapshots`, a stream not in the cache loads from its latest snapshot for the
+ * decider's version and the events after it, and a new snapshot is taken whenever `every`
+ * events have been folded since the last one.
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { deriveId } from '../values/ids.js';
@@ -17,6 +21,7 @@ import type { Decider } from './decider.js';
 import type { DomainEvent, EventMetadata, NewEvent } from './envelope.js';
 import { domainError, EventDecodeError, WrongExpectedRevision, type DomainError } from './errors.js';
 import type { EventStore } from './event-store.js';
+import { restoreSnapshot, snapshotDue, snapshotOf, type SnapshotOptions } from './snapshots.js';
 
 /** Who, when and why: the metadata every event of a command carries. */
 export interface CommandContext {
@@ -53,12 +58,16 @@ export interface CommandHandlerOptions<C, E extends SE, S, SE extends DomainEven
   readonly maxRetries?: number;
   /** Folded states kept between commands (least recently used are dropped). 0 disables. @defaultValue 10000 */
   readonly cacheSize?: number;
+  /** Load long streams from snapshots of the decider's state. @defaultValue none: every load folds from the first event */
+  readonly snapshots?: SnapshotOptions<S>;
 }
 
 interface Loaded<S> {
   state: S;
   revision: bigint | undefined;
   commandIds: Set<string>;
+  /** The revision of the latest snapshot taken or restored. */
+  snapshotRevision?: bigint | undefined;
 }
 
 export interface CommandHandler<C, E extends DomainEvent> {
@@ -86,11 +95,17 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
     }
   };
 
-  const load = async (streamName: string): Promise<Loaded<S>> => {
+  const start = async (streamName: string): Promise<Loaded<S>> => {
     const cached = cache.get(streamName);
-    const loaded: Loaded<S> = cached
-      ? { state: cached.state, revision: cached.revision, commandIds: cached.commandIds }
+    if (cached) return { ...cached };
+    const restored = options.snapshots ? await restoreSnapshot(options.snapshots, streamName) : undefined;
+    return restored
+      ? { state: restored.state, revision: restored.revision, commandIds: new Set(restored.commandIds), snapshotRevision: restored.revision }
       : { state: decider.initialState, revision: undefined, commandIds: new Set() };
+  };
+
+  const load = async (streamName: string): Promise<Loaded<S>> => {
+    const loaded = await start(streamName);
     const fromRevision = loaded.revision === undefined ? 0n : loaded.revision + 1n;
     for await (const recorded of store.readStream(streamName, { fromRevision })) {
       if (!registry.is(recorded)) {
@@ -99,6 +114,11 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
       loaded.state = decider.evolve(loaded.state, recorded);
       loaded.revision = recorded.revision;
       if (recorded.metadata.commandId !== undefined) loaded.commandIds.add(recorded.metadata.commandId);
+    }
+    const snapshots = options.snapshots;
+    if (snapshots && loaded.revision !== undefined && snapshotDue(snapshots, loaded.revision, loaded.snapshotRevision)) {
+      await snapshots.store.save(snapshotOf(snapshots, streamName, loaded.revision, loaded.state, loaded.commandIds));
+      loaded.snapshotRevision = loaded.revision;
     }
     return loaded;
   };
@@ -154,7 +174,12 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
         let state = loaded.state;
         for (const event of produced) state = decider.evolve(state, event);
         loaded.commandIds.add(context.commandId);
-        remember(streamName, { state, revision: result.nextExpectedRevision, commandIds: loaded.commandIds });
+        remember(streamName, {
+          state,
+          revision: result.nextExpectedRevision,
+          commandIds: loaded.commandIds,
+          snapshotRevision: loaded.snapshotRevision,
+        });
         return right({
           streamName,
           events: produced,

@@ -8,3 +8,4 @@ export * from './validation.js';
 export * from './command-handler.js';
 export * from './ports.js';
 export * from './process-manager.js';
+export * from './snapshots.js';

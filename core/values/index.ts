@@ -4,3 +4,4 @@ export * from './period.js';
 export * from './calendar.js';
 export * from './ids.js';
 export * from './percent.js';
+export * from './persistent.js';
