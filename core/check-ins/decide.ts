@@ -134,7 +134,7 @@ const approve = (s: CheckInSchedule, c: Extract<CheckInCommand, { type: 'Approve
   const { timeZone, deadline: rule, channels } = s.policy;
   const deadline = finalNoticeDeadline(practiceDate(c.at, timeZone), c.at, timeZone, rule);
   return ok(
-    { type: 'ProgramEndApproved', data: { issue: e.issue, dueOn: e.dueOn, approvedBy: c.managerId, approvedAt: c.at } },
+    { type: 'ProgramEndApproved', data: { issue: e.issue, dueOn: e.dueOn, approvedBy: c.managerId, approvedAt: c.at, approvedOn: practiceDate(c.at, timeZone) } },
     {
       type: 'FinalNoticeSent',
       data: {

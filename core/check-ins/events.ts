@@ -128,7 +128,7 @@ export const NonComplianceReported = defineEvent('NonComplianceReported', StepC)
 /** "ONLY END A CLIENT PROGRAM ONCE A MANAGER HAS APPROVED IT": the manager approved. */
 export const ProgramEndApproved = defineEvent(
   'ProgramEndApproved',
-  t.type({ issue: ComplianceIssueC, dueOn: LocalDateC, approvedBy: NonEmptyString, approvedAt: InstantC }),
+  t.type({ issue: ComplianceIssueC, dueOn: LocalDateC, approvedBy: NonEmptyString, approvedAt: InstantC, approvedOn: LocalDateC }),
 );
 
 /** Step 5, on approval: the final notice, with its deadline at the end of that week. */
@@ -192,6 +192,8 @@ export const EscalationEnded = defineEvent(
       clientId: NonEmptyString,
       approvedBy: NonEmptyString,
       approvedAt: InstantC,
+      /** The practice day of the approval. */
+      approvedOn: LocalDateC,
       deadlineOn: LocalDateC,
       /** The deadline: the instant the escalation ended. */
       endedAt: InstantC,

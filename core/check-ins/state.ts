@@ -16,7 +16,7 @@ export interface CheckInEscalation {
   readonly startedAt: Instant;
   /** How many of the timed steps have been taken (4: reported, awaiting the manager). */
   readonly stepsTaken: number;
-  readonly approval?: { readonly approvedBy: string; readonly approvedAt: Instant };
+  readonly approval?: { readonly approvedBy: string; readonly approvedAt: Instant; readonly approvedOn: LocalDate };
   readonly deadline?: { readonly deadlineOn: LocalDate; readonly deadlineAt: Instant };
 }
 
@@ -107,7 +107,8 @@ const evolveSchedule = (s: CheckInSchedule, event: CheckInEvent): CheckInState =
     case 'NonComplianceReported':
       return update(s, event.data.issue, stepTaken);
     case 'ProgramEndApproved': {
-      const approval = { approvedBy: event.data.approvedBy, approvedAt: event.data.approvedAt };
+      const { approvedBy, approvedAt, approvedOn } = event.data;
+      const approval = { approvedBy, approvedAt, approvedOn };
       return update(s, event.data.issue, (e) => ({ ...e, approval }));
     }
     case 'FinalNoticeSent': {

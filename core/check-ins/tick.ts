@@ -73,6 +73,7 @@ const escalationWork = (s: CheckInSchedule, e: CheckInEscalation): DueWork | und
             clientId: s.clientId,
             approvedBy: approval.approvedBy,
             approvedAt: approval.approvedAt,
+            approvedOn: approval.approvedOn,
             deadlineOn: deadline.deadlineOn,
             endedAt: deadline.deadlineAt,
             programEndsOn: practiceDate(deadline.deadlineAt, s.policy.timeZone),

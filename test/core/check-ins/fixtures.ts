@@ -124,7 +124,7 @@ export const lapsed: CheckInEvent = {
 };
 export const approved = (at: Instant = APPROVED_AT): CheckInEvent => ({
   type: 'ProgramEndApproved',
-  data: { issue: 'missed-check-in', dueOn: DUE_ON, approvedBy: 'manager-pm', approvedAt: at },
+  data: { issue: 'missed-check-in', dueOn: DUE_ON, approvedBy: 'manager-pm', approvedAt: at, approvedOn: d(at.slice(0, 10)) },
 });
 export const finalNotice = (at: Instant = APPROVED_AT, deadlineOn = d('2025-03-16'), deadlineAt = DEADLINE_AT): CheckInEvent => ({
   type: 'FinalNoticeSent',
@@ -140,6 +140,7 @@ export const ended: CheckInEvent = {
     clientId: 'client-1',
     approvedBy: 'manager-pm',
     approvedAt: APPROVED_AT,
+    approvedOn: d('2025-03-13'),
     deadlineOn: d('2025-03-16'),
     endedAt: DEADLINE_AT,
     programEndsOn: d('2025-03-17'),
