@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInEscalationDemo } from '../../examples/check-in-escalation.js';
 
 describe('check-in escalation demo', () => {
-  it('walks one client down the whole ladder to the end of the program', async () => {
+  it('walks one client down the whole ladder: the program ends and the coaching membership is cancelled', async () => {
     const lines: string[] = [];
     await checkInEscalationDemo((line) => lines.push(line));
     expect(lines).toEqual([
@@ -16,7 +16,9 @@ describe('check-in escalation demo', () => {
       '  board: Maya 168 h overdue, waits on the manager',
       '2025-03-13T14:00:00.000Z  ProgramEndApproved',
       '2025-03-13T14:00:00.000Z  FinalNoticeSent by in-app: "Hi Maya, if I don\'t hear back from you or see your check-in …"',
-      '2025-03-17T04:00:00.000Z  EscalationEnded: program online-acne-program ends on 2025-03-17, coaching membership coaching-maya to cancel (approved by program-manager)',
+      '2025-03-17T04:00:00.000Z  EscalationEnded: no check-in by the deadline; approved by program-manager on 2025-03-13',
+      '  flow: maya removed from online-acne-program on 2025-03-17',
+      '  flow: coaching membership cancelled on 2025-03-17, effective 2025-03-19 (the end of the paid period)',
     ]);
   });
 });
