@@ -5,6 +5,7 @@
  * over `$all` until nothing more follows, and a replay of the flow applying nothing twice.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isRight, type Either } from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '../../../adapters/in-memory/index.js';
 import { createCommandHandler, type CommandContext } from '../../../core/kernel/command-handler.js';
@@ -21,6 +22,7 @@ import { instant } from '../../../core/values/calendar.js';
 import { acne, coordinator } from '../programs/fixtures.js';
 import { tier } from '../memberships/fixtures.js';
 import { ended } from '../check-ins/fixtures.js';
+import { arbCheckInScenario, runCheckInScenario } from '../../../testing/check-ins.js';
 
 const recorded = (event: CheckInEvent, eventId = 'evt-1'): RecordedEvent<CheckInEvent> => ({
   ...event,
@@ -78,6 +80,26 @@ describe('check-in escalation flow', () => {
     ];
     for (const event of others) expect(flow.react(recorded(event))).toEqual([]);
     expect(flow.handles).toEqual(['EscalationEnded']);
+  });
+
+  it('law: no program ends without an approval event before it, and none ends twice', () => {
+    fc.assert(
+      fc.property(arbCheckInScenario(), (scenario) => {
+        const { events } = runCheckInScenario(scenario, 'when-needed');
+        const approvedBefore = new Set<string>();
+        let removals = 0;
+        events.forEach((event, k) => {
+          if (event.type === 'ProgramEndApproved') approvedBefore.add(`${event.data.issue}/${event.data.dueOn}`);
+          for (const { command } of flow.react(recorded(event, `evt-${k}`))) {
+            if (command.type !== 'RemoveClientFromProgram') continue;
+            removals++;
+            expect(event.type === 'EscalationEnded' && approvedBefore.has(`${event.data.issue}/${event.data.dueOn}`)).toBe(true);
+          }
+        });
+        expect(removals).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
