@@ -15,3 +15,4 @@ export * from './wallet/index.js';
 export * from './flows/index.js';
 export * from './credits/index.js';
 export * from './packages/index.js';
+export * from './check-ins/index.js';

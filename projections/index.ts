@@ -10,3 +10,4 @@ export * from './checkpoints.js';
 export * from './subscription.js';
 export * from './package-usage.js';
 export * from './packages-expiring.js';
+export * from './compliance-board.js';
