@@ -9,6 +9,7 @@ import { membershipEvents } from './memberships/events.js';
 import { membershipPlanEvents } from './membership-plans/events.js';
 import { walletEvents } from './wallet/events.js';
 import { bulkOrderEvents, packageCatalogEvents, packageEvents } from './packages/index.js';
+import { checkInEvents } from './check-ins/events.js';
 
 export const practiceEvents = combineRegistries(
   creditsEvents,
@@ -19,5 +20,6 @@ export const practiceEvents = combineRegistries(
   packageCatalogEvents,
   packageEvents,
   bulkOrderEvents,
+  checkInEvents,
 );
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

@@ -16,3 +16,4 @@ export * from './flows/index.js';
 export * from './credits/index.js';
 export * from './service/index.js';
 export * from './packages/index.js';
+export * from './check-ins/index.js';

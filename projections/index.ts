@@ -11,3 +11,4 @@ export * from './subscription.js';
 export * from './due-schedule.js';
 export * from './package-usage.js';
 export * from './packages-expiring.js';
+export * from './compliance-board.js';

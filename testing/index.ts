@@ -3,3 +3,4 @@ export * from './arbitraries.js';
 export * from './program-arbitraries.js';
 export * from './credits.js';
 export * from './package-arbitraries.js';
+export * from './check-ins.js';

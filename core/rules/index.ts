@@ -9,3 +9,4 @@ export * from './credit-use.js';
 export * from './rollover.js';
 export * from './package-pricing.js';
 export * from './package-expiry.js';
+export * from './escalation-schedule.js';
