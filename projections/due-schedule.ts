@@ -2,7 +2,8 @@
  * The schedule: what falls due when. Time-driven transitions are commands for a date, and
  * each aggregate knows which ones it needs (`membershipDueSteps`, the nearest expiry of a
  * client's open credit lots, `enrollmentNextTick`, a package's expiry and the notice
- * before it); this fold keeps every stream's state
+ * before it, `checkInNextTickAt` for a check-in ladder, where hours matter); this fold keeps
+ * every stream's state
  * with its own `evolve` and, after each of its events, the steps it now needs. The shell
  * (`runDue` in core/service) sends the due ones; the core never waits.
  *
@@ -24,6 +25,8 @@ import { enrollmentEvents, enrollmentNextTick, evolveEnrollment, initialEnrollme
 import { evolvePackage, packageEvents, packageInitialState, packageUnitsIn, type PackageState } from '../core/packages/index.js';
 import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS, packageExpiryNoticeOn } from '../core/rules/package-expiry.js';
 import type { LocalDate } from '../core/values/local-date.js';
+import { epochMillis, practiceDate, type Instant } from '../core/values/calendar.js';
+import { checkInEvents, checkInInitialState, checkInNextTickAt, enrollmentIdOfCheckInStream, evolveCheckIns, type CheckInState } from '../core/check-ins/index.js';
 import { PersistentMap } from '../core/values/persistent.js';
 import type { Projection } from './projection.js';
 
@@ -43,11 +46,15 @@ export type DueStep =
   /** The notice that a package with unused services expires soon (`IssuePackageExpiryNotice`). */
   | { readonly kind: 'package-expiry-notice'; readonly packageId: string }
   /** A package's expiry (`ExpirePackage`): its unused units are void. */
-  | { readonly kind: 'package-expiry'; readonly packageId: string };
+  | { readonly kind: 'package-expiry'; readonly packageId: string }
+  /** The next step of an enrollment's check-ins (`TickCheckIns` at `DueItem.at`): a check-in missed, a ladder step, a deadline. */
+  | { readonly kind: 'check-in-tick'; readonly enrollmentId: string };
 
 export interface DueItem {
   /** The practice date the step is for. */
   readonly on: LocalDate;
+  /** Where hours matter (a check-in ladder): the instant it falls due, on the practice date `on`. */
+  readonly at?: Instant;
   readonly streamName: string;
   /** The revision of the stream's last event when the step was scheduled. */
   readonly revision: bigint;
@@ -59,6 +66,7 @@ export interface DueSchedule {
   readonly credits: PersistentMap<string, CreditsState>;
   readonly enrollments: PersistentMap<string, EnrollmentState>;
   readonly packages: PersistentMap<string, PackageState>;
+  readonly checkIns: PersistentMap<string, CheckInState>;
   /** The steps each stream needs, in the order it needs them (streams needing none are absent). */
   readonly due: PersistentMap<string, readonly DueItem[]>;
 }
@@ -105,6 +113,7 @@ export const createDueScheduleProjection = (options: DueScheduleOptions = {}): P
       credits: PersistentMap.empty(),
       enrollments: PersistentMap.empty(),
       packages: PersistentMap.empty(),
+      checkIns: PersistentMap.empty(),
       due: PersistentMap.empty(),
     },
     apply: (model, event) => {
@@ -141,6 +150,16 @@ export const createDueScheduleProjection = (options: DueScheduleOptions = {}): P
         const items = packageSteps(state, noticeDaysBefore).map((s): DueItem => ({ ...s, streamName, revision }));
         return { ...model, packages: model.packages.set(streamName, state), due: withDue(model, streamName, items) };
       }
+      const enrollmentId = enrollmentIdOfCheckInStream(streamName);
+      if (checkInEvents.is(event) && enrollmentId !== undefined) {
+        const state = evolveCheckIns(model.checkIns.get(streamName) ?? checkInInitialState, event);
+        const at = checkInNextTickAt(state);
+        const items: DueItem[] =
+          at === undefined || state.status === 'not-started'
+            ? []
+            : [{ on: practiceDate(at, state.policy.timeZone), at, streamName, revision, step: { kind: 'check-in-tick', enrollmentId } }];
+        return { ...model, checkIns: model.checkIns.set(streamName, state), due: withDue(model, streamName, items) };
+      }
       return model;
     },
   };
@@ -154,13 +173,14 @@ const STEP_COMMAND: Readonly<Record<Exclude<DueStep['kind'], 'membership'>, stri
   'enrollment-tick': 'TickEnrollment',
   'package-expiry-notice': 'IssuePackageExpiryNotice',
   'package-expiry': 'ExpirePackage',
+  'check-in-tick': 'TickCheckIns',
 };
 
 /** The name of a step: the same log always gives the same name. */
 export const dueStepKey = (item: DueItem): string => {
   const s = item.step;
   const what = s.kind === 'membership' ? `${s.command}${s.chargeId !== undefined ? `/${s.chargeId}` : ''}` : STEP_COMMAND[s.kind];
-  return `${item.streamName}@${item.revision}/${what}/${item.on}`;
+  return `${item.streamName}@${item.revision}/${what}/${item.at ?? item.on}`;
 };
 
 // On one date: packages first (an expiring package voids its own credits), then credit
@@ -172,6 +192,7 @@ const KIND_ORDER: Readonly<Record<DueStep['kind'], number>> = {
   'credit-expiry': 2,
   membership: 3,
   'enrollment-tick': 4,
+  'check-in-tick': 5,
 };
 
 interface Ranked {
@@ -183,20 +204,25 @@ const compareRanked = (a: Ranked, b: Ranked): number => {
   if (a.item.on !== b.item.on) return a.item.on < b.item.on ? -1 : 1;
   const kinds = KIND_ORDER[a.item.step.kind] - KIND_ORDER[b.item.step.kind];
   if (kinds !== 0) return kinds;
+  if (a.item.at !== undefined && b.item.at !== undefined && a.item.at !== b.item.at) return epochMillis(a.item.at) - epochMillis(b.item.at);
   if (a.item.streamName !== b.item.streamName) return a.item.streamName < b.item.streamName ? -1 : 1;
   return a.index - b.index;
 };
 
 /**
- * Every step due on or before `until` (every step when `until` is omitted), earliest
- * first; on one date package steps, credit expiries, membership steps, enrollment ticks, then by
- * stream name, each stream's steps in the order it needs them.
+ * Every step due on or before `until` (every step when `until` is omitted) — and, for a
+ * step where hours matter, at or before `untilInstant` when it is given — earliest first;
+ * on one date package steps, credit expiries, membership steps, enrollment ticks, check-in
+ * ticks (by instant), then by stream name, each stream's steps in the order it needs them.
  */
-export const dueSteps = (model: DueSchedule, until?: LocalDate): readonly DueItem[] => {
+export const dueSteps = (model: DueSchedule, until?: LocalDate, untilInstant?: Instant): readonly DueItem[] => {
   const ranked: Ranked[] = [];
+  const limit = untilInstant === undefined ? undefined : epochMillis(untilInstant);
   for (const items of model.due.values()) {
     items.forEach((item, index) => {
-      if (until === undefined || item.on <= until) ranked.push({ item, index });
+      const byDate = until === undefined || item.on <= until;
+      const byInstant = limit === undefined || item.at === undefined || epochMillis(item.at) <= limit;
+      if (byDate && byInstant) ranked.push({ item, index });
     });
   }
   return ranked.sort(compareRanked).map((r) => r.item);

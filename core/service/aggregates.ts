@@ -71,6 +71,7 @@ import {
   type PackageCommand,
   type PackageEvent,
 } from '../packages/index.js';
+import { checkInCommands, checkInCommandStream, checkInDecider, checkInEvents, type CheckInCommand, type CheckInEvent } from '../check-ins/index.js';
 
 /** Every command the facade can send. */
 export type PracticeCommand =
@@ -83,7 +84,8 @@ export type PracticeCommand =
   | ClientGroupCommand
   | PackageCommand
   | PackageCatalogCommand
-  | BulkOrderCommand;
+  | BulkOrderCommand
+  | CheckInCommand;
 
 /** One aggregate as the core defines it. */
 export interface AggregateDefinition<C extends PracticeCommand, E extends PracticeEvent, S> {
@@ -91,6 +93,8 @@ export interface AggregateDefinition<C extends PracticeCommand, E extends Practi
   readonly events: EventRegistry<E>;
   readonly commands: CommandDecoder<C>;
   readonly streamName: (command: C) => string;
+  /** The field its commands carry their time in: a practice date (`on`) or an instant (`at`). @defaultValue `'on'` */
+  readonly time?: 'on' | 'at';
 }
 
 /** An aggregate with its command handler over the facade's store. */
@@ -98,6 +102,8 @@ export interface Aggregate<C extends PracticeCommand, E extends PracticeEvent> {
   readonly handler: CommandHandler<C, E>;
   readonly events: EventRegistry<E>;
   readonly commands: CommandDecoder<C>;
+  /** The field its commands carry their time in: a practice date (`on`) or an instant where hours matter (`at`). */
+  readonly time: 'on' | 'at';
   /** Whether a command is one of this aggregate's. */
   readonly owns: (command: PracticeCommand) => command is C;
 }
@@ -113,6 +119,7 @@ export interface Aggregates {
   readonly packages: Aggregate<PackageCommand, PackageEvent>;
   readonly packageCatalog: Aggregate<PackageCatalogCommand, PackageCatalogEvent>;
   readonly bulkOrders: Aggregate<BulkOrderCommand, BulkOrderEvent>;
+  readonly checkIns: Aggregate<CheckInCommand, CheckInEvent>;
 }
 
 export interface AggregateOptions {
@@ -140,6 +147,7 @@ const aggregate = <C extends PracticeCommand, E extends PracticeEvent, S>(
     }),
     events: definition.events,
     commands: definition.commands,
+    time: definition.time ?? 'on',
     owns: (command): command is C => types.has(command.type),
   };
 };
@@ -176,6 +184,11 @@ export const createAggregates = (store: EventStore<PracticeEvent>, options: Aggr
       options,
     ),
     bulkOrders: aggregate(store, { decider: bulkOrderDecider, events: bulkOrderEvents, commands: bulkOrderCommands, streamName: bulkOrderStreamOf }, options),
+    checkIns: aggregate(
+      store,
+      { decider: checkInDecider, events: checkInEvents, commands: checkInCommands, streamName: checkInCommandStream, time: 'at' },
+      options,
+    ),
   };
   const seen = new Map<string, string>();
   for (const [name, a] of Object.entries(all)) {
@@ -199,6 +212,7 @@ const AGGREGATE_NAMES: readonly (keyof Aggregates)[] = [
   'packages',
   'packageCatalog',
   'bulkOrders',
+  'checkIns',
 ];
 
 /** The aggregate a command type belongs to, by name (`credits`, `memberships`, …). */
@@ -223,5 +237,6 @@ export const routeCommand = (
   if (a.packages.owns(command)) return a.packages.handler.handle(command, context);
   if (a.packageCatalog.owns(command)) return a.packageCatalog.handler.handle(command, context);
   if (a.bulkOrders.owns(command)) return a.bulkOrders.handler.handle(command, context);
+  if (a.checkIns.owns(command)) return a.checkIns.handler.handle(command, context);
   return Promise.resolve(left(domainError('UNKNOWN_COMMAND', `"${type}" is not a command of any aggregate.`, { field: 'type' })));
 };

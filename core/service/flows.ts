@@ -16,6 +16,8 @@ import { packageCreditsFlow } from '../flows/package-credits.js';
 import { packageEnrollmentFlow } from '../flows/package-enrollment.js';
 import { packageWalletFlow } from '../flows/package-wallet.js';
 import { bulkOrderEvents, packageEvents } from '../packages/index.js';
+import { checkInEscalationFlow, type CheckInEscalationFlowOptions } from '../flows/check-in-escalation.js';
+import { checkInEvents } from '../check-ins/index.js';
 import { membershipEvents } from '../memberships/events.js';
 import { membershipPlanEvents } from '../membership-plans/events.js';
 import { programAccessFlow, programsEvents, type ProgramAccessPolicy } from '../programs/index.js';
@@ -101,8 +103,14 @@ export const bulkPackageIssuedPracticeFlow: PracticeFlow = hostedFlow(bulkOrderE
 export const packageEnrollmentPracticeFlow = (policy: ProgramAccessPolicy): PracticeFlow =>
   hostedFlow(packageEvents, (models) => packageEnrollmentFlow(programDirectoryLookup(models.programDirectory), policy), 'package-enrollment');
 
+/** A ladder that ended (after a manager's approval) ends the client's program and cancels the coaching membership. */
+export const checkInEscalationPracticeFlow = (options: CheckInEscalationFlowOptions): PracticeFlow => hostedFlow(checkInEvents, checkInEscalationFlow(options));
+
 /** Every flow of the practice, in the order they react to one event. */
-export const practiceFlows = (policies: { readonly programAccess: ProgramAccessPolicy }): readonly PracticeFlow[] => [
+export const practiceFlows = (policies: {
+  readonly programAccess: ProgramAccessPolicy;
+  readonly checkInEscalation: CheckInEscalationFlowOptions;
+}): readonly PracticeFlow[] => [
   membershipWalletPracticeFlow,
   planRevisionPracticeFlow,
   programAccessPracticeFlow(policies.programAccess),
@@ -110,4 +118,5 @@ export const practiceFlows = (policies: { readonly programAccess: ProgramAccessP
   packageCreditsPracticeFlow,
   packageWalletPracticeFlow,
   packageEnrollmentPracticeFlow(policies.programAccess),
+  checkInEscalationPracticeFlow(policies.checkInEscalation),
 ];

@@ -28,3 +28,9 @@ export type LedgerInput<C, Filled extends PropertyKey = never> = Loose<Omit<C, '
   /** The practice-local date the command is for. @defaultValue the practice's date now, by the `Clock` in the practice's time zone */
   readonly on?: string;
 } & LedgerEnvelope;
+
+/** The input of the method for command `C` that carries an instant (`at`) rather than a date. */
+export type LedgerTimedInput<C, Filled extends PropertyKey = never> = Loose<Omit<C, 'type' | 'at' | Filled>> & {
+  /** The instant the command happens at (ISO-8601 UTC). @defaultValue now, by the `Clock` */
+  readonly at?: string;
+} & LedgerEnvelope;

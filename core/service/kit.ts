@@ -114,6 +114,10 @@ export type Untyped<T> = { readonly [K in keyof T]: T[K] extends (input: never) 
 /** Merges the practice's defaults under an object field the caller may have given (a bad one is left for the decoder to name). */
 export const withDefaults = (given: unknown, defaults: object): unknown => (given === undefined ? defaults : isRecord(given) ? { ...defaults, ...given } : given);
 
+/** The fields with their time defaulted from the clock: the practice's date (`on`) or the instant (`at`). */
+export const timed = (kit: Kit, time: 'on' | 'at', fields: Fields): Fields =>
+  fields[time] !== undefined ? fields : { ...fields, [time]: time === 'on' ? today(kit) : kit.clock.now() };
+
 /** The practice's date now, in its time zone (from the `Clock`). */
 export const today = (kit: Kit): LocalDate => practiceDate(kit.clock.now(), kit.timeZone);
 
@@ -221,7 +225,6 @@ export const commandMethod =
     const split = splitInput(input);
     if (isLeft(split)) return reject(split.left);
     const { envelope, fields } = split.right;
-    const dated = fields.on === undefined ? { ...fields, on: today(kit) } : fields;
-    const filled = await fill(dated, envelope);
+    const filled = await fill(timed(kit, aggregate.time, fields), envelope);
     return sendCommand(kit, aggregate, { ...filled, type }, envelope);
   };

@@ -13,15 +13,16 @@ import type { EventStore } from '../kernel/event-store.js';
 import { domainError } from '../kernel/errors.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
 import type { PracticeEvent } from '../events.js';
-import { isInstant, practiceDate } from '../values/calendar.js';
-import { isLocalDate, type LocalDate } from '../values/local-date.js';
+import { addHours, epochMillis, isInstant, practiceDate, startOfPracticeDay, type Instant } from '../values/calendar.js';
+import { addDays, isLocalDate, type LocalDate } from '../values/local-date.js';
 import type { DueItem } from '../../projections/due-schedule.js';
 import { aggregateOfType, createAggregates, type Aggregates } from './aggregates.js';
 import { creditsMethods, type CreditsMethods } from './credits-methods.js';
 import { createPracticeReadModelsProjection, practiceFlows } from './flows.js';
 import { packageMethods, type PackageMethods } from './package-methods.js';
+import { checkInMethods, type CheckInMethods } from './check-in-methods.js';
 import { createFlowsRunner, type FlowDispatchOutcome, type FlowsRunner } from './flows-runner.js';
-import { reject, sendInput, splitInput, today, type Kit, type Recorded, type Untyped } from './kit.js';
+import { reject, sendInput, splitInput, timed, today, type Kit, type Recorded, type Untyped } from './kit.js';
 import { membershipMethods, type MembershipMethods } from './membership-methods.js';
 import { resolvePolicies, type PracticePolicies, type ResolvedPolicies } from './policies.js';
 import { programMethods, type ProgramMethods } from './program-methods.js';
@@ -52,7 +53,7 @@ export interface PracticeLedgerOptions {
   readonly cacheSize?: number;
 }
 
-export interface PracticeLedger extends CreditsMethods, MembershipMethods, ProgramMethods, PackageMethods {
+export interface PracticeLedger extends CreditsMethods, MembershipMethods, ProgramMethods, PackageMethods, CheckInMethods {
   /**
    * Sends any command by its `type` (`{ type: 'BookSession', clientId, … }`): through the
    * method of that name when there is one (so policies are filled in), else straight to
@@ -99,13 +100,20 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     ...(options.onFlowFailure !== undefined ? { onFailure: options.onFlowFailure } : {}),
   });
   const kit: Kit = { store, aggregates, clock, ids, policies, timeZone, afterCommand: flows.catchUp };
-  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit), ...packageMethods(kit) };
+  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit), ...packageMethods(kit), ...checkInMethods(kit) };
   const byName: Readonly<Record<string, ((input: unknown) => Promise<Recorded>) | undefined>> = methods;
   const schedule = createScheduleRunner(flows, methods);
 
   const date = (value: string | undefined, field: string): LocalDate => {
     if (value === undefined) return today(kit);
     return isLocalDate(value) ? value : reject(domainError('INVALID_INPUT', `"${field}" must be a date YYYY-MM-DD (got ${JSON.stringify(value)}).`, { field }));
+  };
+
+  /** Sends what is due up to an instant (never past the clock's). */
+  const runUpTo = (at: Instant | undefined): Promise<DueRun> => {
+    const now = clock.now();
+    const until = at !== undefined && epochMillis(at) < epochMillis(now) ? at : now;
+    return schedule.runDue(practiceDate(until, timeZone), until);
   };
 
   const execute = async (input: unknown): Promise<Recorded> => {
@@ -120,7 +128,8 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     if (name === undefined) {
       return reject(domainError('UNKNOWN_COMMAND', `"${type.slice(0, 60)}" is not a command of practice-ledger.`, { field: 'type' }));
     }
-    return sendInput(kit, aggregates[name].handler, { ...fields, on: fields.on ?? today(kit), type }, envelope);
+    const aggregate = aggregates[name];
+    return sendInput(kit, aggregate.handler, { ...timed(kit, aggregate.time, fields), type }, envelope);
   };
 
   const ledger: Untyped<Omit<PracticeLedger, 'flows' | 'due' | 'runDue' | 'tick' | 'today' | 'policies' | 'execute'>> = methods;
@@ -135,16 +144,15 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     },
     runDue: async (until) => {
       const day = date(until, 'until');
-      const now = today(kit);
-      return schedule.runDue(day < now ? day : now);
+      // Up to the end of `until`, and never past now.
+      const end = startOfPracticeDay(addDays(day, 1), timeZone);
+      return runUpTo(epochMillis(end) <= epochMillis(clock.now()) ? addHours(end, -1 / 3_600_000) : clock.now());
     },
     tick: async (at) => {
       if (at !== undefined && !isInstant(at)) {
         return reject(domainError('INVALID_INPUT', `"at" must be an ISO-8601 UTC instant (got ${JSON.stringify(at)}).`, { field: 'at' }));
       }
-      const day = practiceDate(at ?? clock.now(), timeZone);
-      const now = today(kit);
-      return schedule.runDue(day < now ? day : now);
+      return runUpTo(at);
     },
     today: () => today(kit),
     policies,

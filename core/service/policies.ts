@@ -4,7 +4,9 @@
  * replay never needs this configuration. Every field is optional and takes the default
  * documented on it.
  */
+import type { CheckInPolicyInput } from '../check-ins/policy.js';
 import type { CreditPolicySettings } from '../credits/policy.js';
+import type { CheckInEscalationFlowOptions } from '../flows/check-in-escalation.js';
 import { defaultMembershipPlanRevisionPolicy, type MembershipPlanRevisionPolicy } from '../membership-plans/commands.js';
 import type { TierChangePolicy } from '../memberships/commands.js';
 import type { PauseBounds, RenewalTerms } from '../memberships/terms.js';
@@ -56,6 +58,15 @@ export interface PackagePolicies {
   readonly expiryNotice?: PackageExpiryNoticePolicy;
 }
 
+/**
+ * The check-in schedule and its escalation ladder (the clinic procedure), for the schedules
+ * started through the facade; the time zone is the practice's (`timeZone`).
+ */
+export type CheckInPolicies = Omit<CheckInPolicyInput, 'timeZone'>;
+
+/** What the escalation does when a ladder ends a client's program. */
+export type CheckInEscalationPolicy = CheckInEscalationFlowOptions;
+
 /** Everything a practice can configure, each with its default. */
 export interface PracticePolicies {
   /**
@@ -80,6 +91,15 @@ export interface PracticePolicies {
   readonly programAccess?: ProgramAccessPolicy;
   /** Package refunds, extensions and expiry notices. @defaultValue `{}` (see {@link PackagePolicies}) */
   readonly packages?: PackagePolicies;
+  /**
+   * Check-ins: every `checkInEveryDays`, the ladder's `waits` and `channels`, the email-open
+   * lookback, the final notice's `deadline`, the regimen window.
+   * @defaultValue `{}`: `defaultCheckInPolicy` — every 14 days; 24 h, 48 h, 48 h, 48 h; in-app,
+   * email or phone, text and email, team chat, in-app; 30 days; the end of the week (Sunday); 21 days
+   */
+  readonly checkIns?: CheckInPolicies;
+  /** A ladder that ends a program tells the client (`tellClient`). @defaultValue `{ tellClient: true }` */
+  readonly checkInEscalation?: CheckInEscalationPolicy;
 }
 
 /** The policies with every default filled in. */
@@ -102,6 +122,8 @@ export interface ResolvedPolicies {
     readonly extension: Required<PackageExtensionPolicy>;
     readonly expiryNotice: Required<PackageExpiryNoticePolicy>;
   };
+  readonly checkIns: CheckInPolicies;
+  readonly checkInEscalation: Required<CheckInEscalationPolicy>;
 }
 
 export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolicies => {
@@ -125,5 +147,7 @@ export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolici
       extension: { allowAfterExpiry: policies.packages?.extension?.allowAfterExpiry ?? false },
       expiryNotice: { daysBefore: policies.packages?.expiryNotice?.daysBefore ?? DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS },
     },
+    checkIns: policies.checkIns ?? {},
+    checkInEscalation: { tellClient: policies.checkInEscalation?.tellClient ?? true },
   };
 };

@@ -15,12 +15,14 @@ import { DomainErrorException, type DomainError } from '../kernel/errors.js';
 import type { PracticeEvent } from '../events.js';
 import type { MembershipScheduledCommandType } from '../memberships/index.js';
 import { deriveId } from '../values/ids.js';
+import type { Instant } from '../values/calendar.js';
 import type { LocalDate } from '../values/local-date.js';
 import { dueStepKey, dueSteps, type DueItem } from '../../projections/due-schedule.js';
 import type { CreditsMethods } from './credits-methods.js';
 import type { FlowDispatchOutcome, FlowsRunner } from './flows-runner.js';
 import type { Recorded, Untyped } from './kit.js';
 import type { MembershipMethods } from './membership-methods.js';
+import type { CheckInMethods } from './check-in-methods.js';
 import type { PackageMethods } from './package-methods.js';
 import type { ProgramMethods } from './program-methods.js';
 
@@ -52,7 +54,8 @@ type Methods = Untyped<
   Pick<CreditsMethods, 'expireCredits'> &
     Pick<MembershipMethods, MembershipStepMethod> &
     Pick<ProgramMethods, 'tickEnrollment'> &
-    Pick<PackageMethods, 'expirePackage' | 'issuePackageExpiryNotice'>
+    Pick<PackageMethods, 'expirePackage' | 'issuePackageExpiryNotice'> &
+    Pick<CheckInMethods, 'tickCheckIns'>
 >;
 type MembershipStepMethod =
   | 'startMembership'
@@ -80,8 +83,11 @@ export const SCHEDULE_ACTOR = 'system';
 export interface ScheduleRunner {
   /** Every step due on or before `until`, earliest first. */
   readonly due: (until?: LocalDate) => readonly DueItem[];
-  /** Sends every step due on or before `until`, cascading, until none is left. */
-  readonly runDue: (until: LocalDate) => Promise<DueRun>;
+  /**
+   * Sends every step due on or before `until` — and, where hours matter, at or before
+   * `untilInstant` — cascading, until none is left.
+   */
+  readonly runDue: (until: LocalDate, untilInstant: Instant) => Promise<DueRun>;
 }
 
 export const createScheduleRunner = (flows: FlowsRunner, methods: Methods): ScheduleRunner => {
@@ -97,6 +103,9 @@ export const createScheduleRunner = (flows: FlowsRunner, methods: Methods): Sche
         return methods.issuePackageExpiryNotice({ ...common, packageId: step.packageId });
       case 'package-expiry':
         return methods.expirePackage({ ...common, packageId: step.packageId });
+      case 'check-in-tick':
+        // Each event of a tick records the instant its step fell due: tick at that instant.
+        return methods.tickCheckIns({ commandId, actor: SCHEDULE_ACTOR, enrollmentId: step.enrollmentId, at: item.at });
       case 'membership': {
         return methods[MEMBERSHIP_METHOD[step.command]]({ ...common, membershipId: step.membershipId, ...(step.chargeId !== undefined ? { chargeId: step.chargeId } : {}) });
       }
@@ -123,14 +132,14 @@ export const createScheduleRunner = (flows: FlowsRunner, methods: Methods): Sche
     }
   };
 
-  const runDue = async (until: LocalDate): Promise<DueRun> => {
+  const runDue = async (until: LocalDate, untilInstant: Instant): Promise<DueRun> => {
     const first = await flows.catchUp();
     const sent: DueStepOutcome[] = [];
     const flowOutcomes: FlowDispatchOutcome[] = [...first.dispatched];
     const tried = new Set<string>();
     const leftAlone = new Set<string>();
     for (;;) {
-      const next = dueSteps(flows.models().schedule, until).find((i) => !leftAlone.has(i.streamName) && !tried.has(dueStepKey(i)));
+      const next = dueSteps(flows.models().schedule, until, untilInstant).find((i) => !leftAlone.has(i.streamName) && !tried.has(dueStepKey(i)));
       if (next === undefined) break;
       tried.add(dueStepKey(next));
       const result = await sendOne(next);

@@ -35,7 +35,7 @@ describe('flows under replays', () => {
     expect(new Set(before.map((e) => e.type))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(before.some((e) => e.type === 'WalletAppliedToMembershipCharge')).toBe(true);
     expect(before.some((e) => e.type === 'ClientEnrolledInProgram')).toBe(true);
-    for (const type of ['PackageTransferred', 'PackageExpired', 'CreditsVoided', 'CreditsTransferredIn', 'PackageSold']) {
+    for (const type of ['PackageTransferred', 'PackageExpired', 'CreditsVoided', 'CreditsTransferredIn', 'PackageSold', 'CheckInMissed', 'NonComplianceReported']) {
       expect(before.some((e) => e.type === type)).toBe(true);
     }
     expect(ledger.flows.failures()).toEqual([]);

@@ -63,6 +63,7 @@ export const setUp = async (ledger: PracticeLedger): Promise<void> => {
   await ledger.claimPackageTransfer({ packageId: 'pk-bob', accessCode: 'X1', clientId: 'dan' });
   await ledger.orderBulkPackages({ orderId: 'o1', businessId: 'acme', definitionId: 'facials', quantity: 2, codes: ['A', 'B'] });
   await ledger.redeemBulkPackageCode({ orderId: 'o1', code: 'A', clientId: 'eve' });
+  await ledger.startCheckInSchedule({ enrollmentId: 'p-skin-bob', clientId: 'bob', programId: 'p-skin', clientName: 'Bob', coach: 'Ann', firstDueOn: '2025-01-15' });
 };
 
 /** Runs the practice day by day from `from` to `to` (excluded), moving the clock with `goTo`. */
