@@ -2,13 +2,16 @@
  * A practice in miniature for the report specs: memberships, packages, bulk orders and
  * program enrollments in one in-memory store, every command through its command handler.
  * Each command is recorded at 15:00 UTC on its practice date (10:00 or 11:00 in New York),
- * time-driven membership steps are sent on their own dates, and each charge is answered
- * at once (paid, or failed for the memberships told to fail).
+ * time-driven membership steps are sent on their own dates, each charge is answered at
+ * once (paid, or failed for the memberships told to fail), and the package flows run to
+ * quiescence (bulk codes issue packages, packages grant and void credits).
  */
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '../../../adapters/in-memory/index.js';
 import { practiceEvents } from '../../../core/events.js';
+import { creditsCommandStream, creditsDecider, creditsEvents } from '../../../core/credits/index.js';
 import { bulkPackageIssuedFlow } from '../../../core/flows/bulk-package-issued.js';
+import { packageCreditsFlow } from '../../../core/flows/package-credits.js';
 import { createCommandHandler, type CommandContext } from '../../../core/kernel/command-handler.js';
 import type { DomainError } from '../../../core/kernel/errors.js';
 import {
@@ -49,6 +52,7 @@ export const createPractice = () => {
   const packages = createCommandHandler({ store, decider: packageDecider, events: packageEvents, streamName: packageStreamOf });
   const bulkOrders = createCommandHandler({ store, decider: bulkOrderDecider, events: bulkOrderEvents, streamName: bulkOrderStreamOf });
   const enrollments = createCommandHandler({ store, decider: enrollmentDecider, events: enrollmentEvents, streamName: enrollmentStreamOf });
+  const credits = createCommandHandler({ store, decider: creditsDecider, events: creditsEvents, streamName: creditsCommandStream });
   let n = 0;
   const ctx = (on: string): CommandContext => ({ commandId: `cmd-${++n}`, at: atOf(on), actor: 'front-desk' });
   const failing = new Set<string>();
@@ -89,13 +93,16 @@ export const createPractice = () => {
     }
   };
 
-  /** Runs the bulk-order flow: each code redeemed issues its package. */
-  const settleBulkOrders = async (): Promise<void> => {
-    for await (const event of store.readAll(flowCheckpoint === undefined ? {} : { after: flowCheckpoint })) {
-      flowCheckpoint = event.position;
-      if (!bulkOrderEvents.is(event)) continue;
-      for (const d of bulkPackageIssuedFlow.react(event)) {
-        ok(await packages.handle(d.command, { commandId: d.commandId, at: event.metadata.at, actor: d.actor, causationId: event.eventId }), d.command.type);
+  /** Runs the flows until nothing more follows: a code redeemed issues its package, a package's units are credits. */
+  const settleFlows = async (): Promise<void> => {
+    for (let more = true; more; ) {
+      more = false;
+      for await (const event of store.readAll(flowCheckpoint === undefined ? {} : { after: flowCheckpoint })) {
+        flowCheckpoint = event.position;
+        more = true;
+        const context = (d: { commandId: string; actor: string }): CommandContext => ({ commandId: d.commandId, at: event.metadata.at, actor: d.actor, causationId: event.eventId });
+        if (bulkOrderEvents.is(event)) for (const d of bulkPackageIssuedFlow.react(event)) ok(await packages.handle(d.command, context(d)), d.command.type);
+        if (packageEvents.is(event)) for (const d of packageCreditsFlow.react(event)) ok(await credits.handle(d.command, context(d)), d.command.type);
       }
     }
   };
@@ -112,11 +119,12 @@ export const createPractice = () => {
     pkg: async (command: PackageCommand) => {
       await advance(command.on);
       ok(await packages.handle(command, ctx(command.on)), command.type);
+      await settleFlows();
     },
     bulk: async (command: BulkOrderCommand) => {
       await advance(command.on);
       ok(await bulkOrders.handle(command, ctx(command.on)), command.type);
-      await settleBulkOrders();
+      await settleFlows();
     },
     enrollment: async (command: EnrollmentCommand) => {
       await advance(command.on);
