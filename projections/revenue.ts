@@ -273,7 +273,21 @@ export const revenueByMonth = (model: RevenueModel): readonly RevenueMonth[] => 
       revenue: addToTotals(addToTotals(r.revenue, c.sales), c.refunded),
     });
   }
-  return [...months.values()].sort((a, b) => byText(a.month, b.month));
+  // Every figure of a month in every currency the month has, zero where nothing happened.
+  const filled = (r: RevenueMonth): RevenueMonth => {
+    const zeros = [...new Set([r.membershipCharges, r.packageSales, r.refunds, r.revenue, r.collected, r.walletApplied].flat().map((m) => m.currency))].map(zero);
+    const fill = (totals: MoneyTotals): MoneyTotals => zeros.reduce(addToTotals, totals);
+    return {
+      month: r.month,
+      membershipCharges: fill(r.membershipCharges),
+      packageSales: fill(r.packageSales),
+      refunds: fill(r.refunds),
+      revenue: fill(r.revenue),
+      collected: fill(r.collected),
+      walletApplied: fill(r.walletApplied),
+    };
+  };
+  return [...months.values()].map(filled).sort((a, b) => byText(a.month, b.month));
 };
 
 /** The revenue of the whole log, by currency. */

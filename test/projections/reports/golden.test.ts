@@ -37,9 +37,9 @@ describe('revenue (golden)', () => {
     expect(r.months.map((m) => [m.month, m.membershipCharges, m.packageSales, m.refunds, m.revenue])).toEqual([
       ['2025-01', [usd(298_00)], [usd(650_00)], [usd(0)], [usd(948_00)]],
       ['2025-02', [usd(397_00)], [usd(2270_00)], [usd(0)], [usd(2667_00)]],
-      ['2025-03', [usd(595_00)], [], [usd(0)], [usd(595_00)]],
+      ['2025-03', [usd(595_00)], [usd(0)], [usd(0)], [usd(595_00)]],
       ['2025-04', [usd(198_00)], [usd(0)], [usd(-300_00)], [usd(-102_00)]],
-      ['2025-05', [usd(297_00)], [], [usd(0)], [usd(297_00)]],
+      ['2025-05', [usd(297_00)], [usd(0)], [usd(0)], [usd(297_00)]],
     ]);
     expect(r.total).toEqual([usd(4405_00)]);
     // Collected: every charge paid the day it was requested, except eve's $99 → March 595 − 99 = 496.
