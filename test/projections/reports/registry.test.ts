@@ -4,6 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createInMemoryCheckpointStore } from '../../../adapters/in-memory/index.js';
+import { logLines, readLog } from '../../../adapters/jsonl/index.js';
+import { practiceEvents } from '../../../core/events.js';
 import { localDate as d } from '../../../core/values/local-date.js';
 import { memberRetention, memberRetentionReport, type RetentionModel } from '../../../projections/member-retention.js';
 import { reportAsOf, type RenderedReport } from '../../../projections/report.js';
@@ -91,5 +93,14 @@ describe('the report registry', () => {
     const runner = createProjectionRunner({ projection: memberRetentionReport.projection, store: practice.store, checkpoints: createInMemoryCheckpointStore<RetentionModel>(), batchSize: 50 });
     const { model } = await runner.catchUp();
     expect(memberRetention(model, d('2025-05-31'))).toEqual(await reportAsOf(memberRetentionReport, practice.store, { asOf: d('2025-05-31'), timeZone: TZ }));
+  });
+
+  it("an auditor reads the JSONL log and gets every report as it stood on a day", async () => {
+    const lines: string[] = [];
+    for await (const line of logLines(practiceEvents, practice.store.readAll())) lines.push(line);
+    for (const name of reportNames) {
+      const fromLog = await reports[name].run(readLog(practiceEvents, lines), { asOf: d('2025-03-31'), timeZone: TZ });
+      expect(fromLog, name).toEqual(await run(name, '2025-03-31'));
+    }
   });
 });
