@@ -8,6 +8,8 @@ import { programsEvents } from './programs/index.js';
 import { membershipEvents } from './memberships/events.js';
 import { membershipPlanEvents } from './membership-plans/events.js';
 import { walletEvents } from './wallet/events.js';
+import { membershipBenefitsEvents } from './membership-benefits/events.js';
+import { loyaltyEvents } from './loyalty/events.js';
 
 export const practiceEvents = combineRegistries(
   creditsEvents,
@@ -15,5 +17,7 @@ export const practiceEvents = combineRegistries(
   membershipEvents,
   membershipPlanEvents,
   walletEvents,
+  membershipBenefitsEvents,
+  loyaltyEvents,
 );
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

@@ -14,3 +14,5 @@ export * from './membership-plans/index.js';
 export * from './wallet/index.js';
 export * from './flows/index.js';
 export * from './credits/index.js';
+export * from './membership-benefits/index.js';
+export * from './loyalty/index.js';

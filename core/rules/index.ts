@@ -7,3 +7,6 @@ export * from './dunning.js';
 export * from './cancellation.js';
 export * from './credit-use.js';
 export * from './rollover.js';
+export * from './household.js';
+export * from './membership-rollover.js';
+export * from './loyalty-tiers.js';
