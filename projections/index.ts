@@ -5,3 +5,4 @@ export * from './memberships.js';
 export * from './credit-history.js';
 export * from './credits-report.js';
 export * from './client-credits.js';
+export * from './membership-usage.js';

@@ -26,7 +26,7 @@ const membershipBenefitsCommandCodecs = {
     terms: MembershipTermsC,
     timing: t.keyof({ immediately: null, 'at-period-start': null, 'before-billing': null }),
   }),
-  /** From `MembershipPaused`: freeze the live credits (their expiry moves by the pause's days). */
+  /** From `MembershipPaused`: freeze the interrupted period's credits (their expiry moves by the pause's days). */
   FreezeMembershipBenefits: t.type({ ...id, resumesOn: LocalDateC, days: PositiveIntegerC, periodEndsOn: LocalDateC }),
   /** From `MembershipResumed`. */
   ThawMembershipBenefits: t.type({ ...id, pausedDays: NonNegativeIntegerC, periodEndsOn: LocalDateC }),

@@ -104,7 +104,7 @@ export const MembershipBenefitsPeriodClosed = defineEvent(
   }),
 );
 
-/** A pause froze the live credits: their expiry moved later by the pause's days. */
+/** A pause froze the credits granted for the interrupted period: their expiry moved later by the pause's days. */
 export const MembershipBenefitsFrozen = defineEvent(
   'MembershipBenefitsFrozen',
   t.type({

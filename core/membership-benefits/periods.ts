@@ -2,7 +2,8 @@
  * The benefits of each period. At a period's start the last period closes — in each ledger
  * holding its credits, the plan's share of the unused credits rolls over (the rest
  * expire) — and the new period grants the included services, expiring at its end. A pause
- * freezes the live credits (their expiry moves by the pause's days); the one-time manual
+ * freezes the credits granted for the interrupted period (their expiry moves by the
+ * pause's days; credits rolled over earlier keep their own expiry); the one-time manual
  * extension moves the period's expiry; a change to a richer tier tops up the period; a
  * cancellation voids the live credits at once or at the end, per the plan.
  *
@@ -101,11 +102,10 @@ export const freeze = (c: Cmd<'FreezeMembershipBenefits'>, state: MembershipBene
     chain(benefitsNotEnded),
     chain((m): Decision => {
       if (m.lastPausedOn !== null && c.on <= m.lastPausedOn) return right([]);
+      const current = currentBenefitsPeriod(m);
+      const pushed = current === undefined ? [] : current.holders.map((clientId) => ({ clientId, reference: current.reference }));
       return right([
-        {
-          type: 'MembershipBenefitsFrozen',
-          data: { membershipId: m.membershipId, pausedOn: c.on, resumesOn: c.resumesOn, days: c.days, periodEndsOn: c.periodEndsOn, pushed: liveBenefitHoldings(m, c.on) },
-        },
+        { type: 'MembershipBenefitsFrozen', data: { membershipId: m.membershipId, pausedOn: c.on, resumesOn: c.resumesOn, days: c.days, periodEndsOn: c.periodEndsOn, pushed } },
       ]);
     }),
   );
