@@ -2,7 +2,8 @@
  * Family and group plans: the primary member manages the household — only they add or
  * remove dependents and set the billing shares; anyone else is refused with a sentence
  * that says who can. A dependent who joins a per-person plan gets the current period's
- * services at once; one who leaves loses their live benefit credits. A household billed
+ * services at once (once per period, even if they leave and come back); one who leaves
+ * loses their live benefit credits. A household billed
  * in shares has each charge split by `allocate`, so the shares sum to the charge.
  */
 import { chain, left, right, type Either } from 'fp-ts/lib/Either.js';
@@ -57,6 +58,8 @@ export const addMember = (c: Cmd<'AddHouseholdMember'>, state: MembershipBenefit
       const current = currentBenefitsPeriod(m);
       const perPerson = m.terms.household.benefits === 'per-person';
       if (!perPerson || current === undefined || c.on < current.period.start || c.on >= current.expiresOn || m.benefitsEndedOn !== null) return right([added]);
+      // A member removed and added again within a period does not get its services twice.
+      if (current.granted.some((g) => g.clientId === c.clientId)) return right([added]);
       const grants = periodAllotments(m.terms.services, [c.clientId]);
       if (grants.length === 0) return right([added]);
       return right([
