@@ -2,4 +2,5 @@ export * from './given-when-then.js';
 export * from './arbitraries.js';
 export * from './program-arbitraries.js';
 export * from './credits.js';
-export * from './membership-benefits.js';
+export * from './benefits-world.js';
+export * from './benefits-scenarios.js';

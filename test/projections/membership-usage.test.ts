@@ -3,7 +3,7 @@ import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../../core/kernel/errors.js';
 import { deriveId } from '../../core/values/ids.js';
 import { percent } from '../../core/values/percent.js';
-import { createBenefitsWorld, type BenefitsWorld } from '../../testing/membership-benefits.js';
+import { createBenefitsWorld, type BenefitsWorld } from '../../testing/index.js';
 import { benefitUsageSummary, membershipUsage, membershipUsageProjection } from '../../projections/membership-usage.js';
 import { project } from '../../projections/projection.js';
 import { d, plan } from '../core/membership-benefits/fixtures.js';

@@ -10,7 +10,7 @@ import { creditsEvents } from '../../../core/credits/index.js';
 import { deriveId } from '../../../core/values/ids.js';
 import { money } from '../../../core/values/money.js';
 import { percent } from '../../../core/values/percent.js';
-import { createBenefitsWorld, type BenefitsWorld } from '../../../testing/membership-benefits.js';
+import { createBenefitsWorld, type BenefitsWorld } from '../../../testing/index.js';
 import { localDate as d } from '../../../core/values/local-date.js';
 
 const usd = (n: number) => money(n, 'USD');

@@ -13,7 +13,7 @@ import {
 } from '../../../core/membership-benefits/index.js';
 import { deriveId } from '../../../core/values/ids.js';
 import { percent } from '../../../core/values/percent.js';
-import { createBenefitsWorld, type BenefitsWorld } from '../../../testing/membership-benefits.js';
+import { createBenefitsWorld, type BenefitsWorld } from '../../../testing/index.js';
 import { membershipUsage, membershipUsageProjection, memberUsageProfile } from '../../../projections/membership-usage.js';
 import { membershipRosterProjection } from '../../../projections/memberships.js';
 import { project } from '../../../projections/projection.js';

@@ -6,7 +6,7 @@ import { householdPoolClientId, membershipBenefitsDecider, membershipBenefitsEve
 import { rolloverQuantity } from '../../../core/rules/rollover.js';
 import { splitHouseholdCharge } from '../../../core/rules/household.js';
 import { money, sum } from '../../../core/values/money.js';
-import { arbBenefitPlans, arbBenefitsScenario, createBenefitsWorld, playBenefitsScenario, SCENARIO_CANDIDATES, type BenefitsWorld } from '../../../testing/membership-benefits.js';
+import { arbBenefitPlans, arbBenefitsScenario, createBenefitsWorld, playBenefitsScenario, SCENARIO_CANDIDATES, type BenefitsWorld } from '../../../testing/index.js';
 import { d, M, PRIMARY, familyPerPerson, history, open, run } from './fixtures.js';
 
 const creditEvents = async (w: BenefitsWorld): Promise<RecordedEvent<CreditsEvent>[]> =>
