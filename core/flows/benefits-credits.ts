@@ -45,7 +45,8 @@ export const benefitsCreditsFlow: ProcessManager<MembershipBenefitsEvent, Credit
       }
       case 'MembershipBenefitsGranted': {
         const d = event.data;
-        return grants(d.grants, d.reference, d.expiresOn, d.grantedOn, d.reason === 'tier-change' ? 'Change of membership tier' : 'Joined the household');
+        const note = d.reason === 'tier-change' ? 'Change of membership tier' : d.reason === 'member-joined' ? 'Joined the household' : 'Benefits restored after payment';
+        return grants(d.grants, d.reference, d.expiresOn, d.grantedOn, note);
       }
       case 'MembershipBenefitsPeriodClosed': {
         const d = event.data;

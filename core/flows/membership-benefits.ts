@@ -2,8 +2,8 @@
  * Between a membership and its benefits: each fact of the membership that matters to its
  * benefits becomes a command to `benefits-<membershipId>` carrying the fact's data —
  * sign-up, a trial or a period starting, a change of tier, a pause and its end, the
- * one-time extension, a cancellation, the end, and each charge (for households billed in
- * shares). Command ids are derived from the causing event, so a replay or a retry is
+ * one-time extension, a cancellation, the end, each charge (for households billed in
+ * shares), and benefits suspended for an unpaid charge and restored once it is paid. Command ids are derived from the causing event, so a replay or a retry is
  * applied once; the benefits also ignore a period they have already opened.
  */
 import type { Dispatch, ProcessManager } from '../kernel/process-manager.js';
@@ -24,6 +24,8 @@ export const membershipBenefitsFlow: ProcessManager<MembershipEvent, MembershipB
     'MembershipCancellationRequested',
     'MembershipEnded',
     'MembershipChargeRequested',
+    'MembershipBenefitsSuspended',
+    'MembershipBenefitsRestored',
   ],
   react: (event): readonly Dispatch<MembershipBenefitsCommand>[] => {
     const send = (command: MembershipBenefitsCommand): readonly Dispatch<MembershipBenefitsCommand>[] => [
@@ -70,6 +72,10 @@ export const membershipBenefitsFlow: ProcessManager<MembershipEvent, MembershipB
         const d = event.data;
         return send({ type: 'SplitMembershipCharge', membershipId: d.membershipId, on: d.requestedOn, chargeId: d.chargeId, total: d.total });
       }
+      case 'MembershipBenefitsSuspended':
+        return send({ type: 'SuspendMembershipBenefitGrants', membershipId: event.data.membershipId, on: event.data.suspendedOn });
+      case 'MembershipBenefitsRestored':
+        return send({ type: 'RestoreMembershipBenefitGrants', membershipId: event.data.membershipId, on: event.data.restoredOn });
       default:
         return [];
     }

@@ -36,6 +36,10 @@ const membershipBenefitsCommandCodecs = {
   CancelMembershipBenefits: t.type({ ...id, benefitsEndOn: LocalDateC, effectiveOn: LocalDateC }),
   /** From `MembershipEnded`: every live benefit credit is voided on the end date. */
   EndMembershipBenefits: t.type({ ...id, reason: t.keyof({ cancelled: null, 'not-renewed': null, 'non-payment': null }) }),
+  /** From `MembershipBenefitsSuspended`: no grants until the unpaid charge is paid. */
+  SuspendMembershipBenefitGrants: t.type(id),
+  /** From `MembershipBenefitsRestored`: grants resume, the current period's withheld services are granted. */
+  RestoreMembershipBenefitGrants: t.type(id),
   /** From `MembershipChargeRequested`: a household billed in shares splits the charge. */
   SplitMembershipCharge: t.type({ ...id, chargeId: t.string, total: MoneyC }),
   /** The primary member adds a dependent (a family member, a colleague). */

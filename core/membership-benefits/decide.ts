@@ -1,7 +1,7 @@
 /** The rules of a membership's benefits: each command to its decision. */
 import type { MembershipBenefitsCommand } from './commands.js';
 import { addMember, removeMember, setShares, splitCharge } from './household.js';
-import { cancel, changeTier, end, extend, freeze, openBenefits, startPeriod, thaw } from './periods.js';
+import { cancel, changeTier, end, extend, freeze, openBenefits, restoreGrants, startPeriod, suspendGrants, thaw } from './periods.js';
 import type { MembershipBenefitsState } from './state.js';
 import type { Decision } from './support.js';
 
@@ -23,6 +23,10 @@ export const decideMembershipBenefits = (command: MembershipBenefitsCommand, sta
       return cancel(command, state);
     case 'EndMembershipBenefits':
       return end(command, state);
+    case 'SuspendMembershipBenefitGrants':
+      return suspendGrants(command, state);
+    case 'RestoreMembershipBenefitGrants':
+      return restoreGrants(command, state);
     case 'SplitMembershipCharge':
       return splitCharge(command, state);
     case 'AddHouseholdMember':

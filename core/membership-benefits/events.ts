@@ -67,12 +67,12 @@ export const MembershipBenefitsPeriodOpened = defineEvent(
     expiresOn: LocalDateC,
     tier: TierRefC,
     grants: t.readonlyArray(BenefitGrantC),
-    /** Why nothing is granted when `grants` is empty and services are included: benefits already ended. */
+    /** Why nothing is granted when `grants` is empty and services are included: benefits ended, or are suspended. */
     withheld: nullable(t.string),
   }),
 );
 
-/** Credits granted within a period: an immediate change to a tier including more, or a member who joined. */
+/** Credits granted within a period: an immediate change to a tier including more, a member who joined, or benefits restored once the unpaid charge was paid. */
 export const MembershipBenefitsGranted = defineEvent(
   'MembershipBenefitsGranted',
   t.type({
@@ -81,7 +81,7 @@ export const MembershipBenefitsGranted = defineEvent(
     reference: t.string,
     grantedOn: LocalDateC,
     expiresOn: LocalDateC,
-    reason: t.keyof({ 'tier-change': null, 'member-joined': null }),
+    reason: t.keyof({ 'tier-change': null, 'member-joined': null, restored: null }),
     grants: t.readonlyArray(BenefitGrantC),
   }),
 );
@@ -136,6 +136,11 @@ export const MembershipBenefitsVoided = defineEvent(
   t.type({ membershipId: t.string, voidedOn: LocalDateC, reason: BenefitsVoidReasonC, voided: t.readonlyArray(BenefitHoldingC) }),
 );
 
+/** After the last failed retry (policy: suspend), periods grant nothing until the charge is paid. */
+export const MembershipBenefitGrantsSuspended = defineEvent('MembershipBenefitGrantsSuspended', t.type({ membershipId: t.string, suspendedOn: LocalDateC }));
+/** The unpaid charge was paid: grants resume, and the current period's withheld services are granted. */
+export const MembershipBenefitGrantsRestored = defineEvent('MembershipBenefitGrantsRestored', t.type({ membershipId: t.string, restoredOn: LocalDateC }));
+
 export const MembershipBenefitsEnded = defineEvent(
   'MembershipBenefitsEnded',
   t.type({ membershipId: t.string, primaryClientId: t.string, endedOn: LocalDateC, reason: t.keyof({ cancelled: null, 'not-renewed': null, 'non-payment': null }) }),
@@ -180,6 +185,8 @@ export const membershipBenefitsEvents = createEventRegistry([
   MembershipBenefitsThawed,
   MembershipBenefitsExtended,
   MembershipBenefitsVoided,
+  MembershipBenefitGrantsSuspended,
+  MembershipBenefitGrantsRestored,
   MembershipBenefitsEnded,
   HouseholdMemberAdded,
   HouseholdMemberRemoved,

@@ -57,7 +57,8 @@ export const addMember = (c: Cmd<'AddHouseholdMember'>, state: MembershipBenefit
       const added: MembershipBenefitsEvent = { type: 'HouseholdMemberAdded', data: { membershipId: m.membershipId, clientId: c.clientId, addedBy: c.by, addedOn: c.on } };
       const current = currentBenefitsPeriod(m);
       const perPerson = m.terms.household.benefits === 'per-person';
-      if (!perPerson || current === undefined || c.on < current.period.start || c.on >= current.expiresOn || m.benefitsEndedOn !== null) return right([added]);
+      const granting = perPerson && current !== undefined && c.on >= current.period.start && c.on < current.expiresOn && m.benefitsEndedOn === null && m.suspendedOn === null;
+      if (!granting) return right([added]);
       // A member removed and added again within a period does not get its services twice.
       if (current.granted.some((g) => g.clientId === c.clientId)) return right([added]);
       const grants = periodAllotments(m.terms.services, [c.clientId]);

@@ -5,7 +5,9 @@
  * freezes the credits granted for the interrupted period (their expiry moves by the
  * pause's days; credits rolled over earlier keep their own expiry); the one-time manual
  * extension moves the period's expiry; a change to a richer tier tops up the period; a
- * cancellation voids the live credits at once or at the end, per the plan.
+ * cancellation voids the live credits at once or at the end, per the plan. While benefits
+ * are suspended for an unpaid charge, periods grant nothing; once it is paid the current
+ * period's services are granted.
  *
  * The flow that sends these commands derives their ids from the membership's events, and
  * each rule also ignores a fact it has already seen (a period already opened, a pause
@@ -53,6 +55,14 @@ export const startPeriod = (c: Cmd<'StartMembershipBenefitsPeriod'>, state: Memb
         });
       }
       const ended = m.benefitsEndedOn !== null && m.benefitsEndedOn <= c.period.start;
+      const withheld =
+        m.terms.services.length === 0
+          ? null
+          : ended
+            ? `Benefits ended on ${m.benefitsEndedOn ?? c.on} when the membership was cancelled.`
+            : m.suspendedOn !== null
+              ? `Benefits are suspended since ${m.suspendedOn} until the unpaid charge is paid.`
+              : null;
       events.push({
         type: 'MembershipBenefitsPeriodOpened',
         data: {
@@ -64,8 +74,8 @@ export const startPeriod = (c: Cmd<'StartMembershipBenefitsPeriod'>, state: Memb
           period: c.period,
           expiresOn: c.period.end,
           tier: m.terms.tier,
-          grants: ended ? [] : periodAllotments(m.terms.services, benefitRecipients(m)),
-          withheld: ended && m.terms.services.length > 0 ? `Benefits ended on ${m.benefitsEndedOn ?? c.on} when the membership was cancelled.` : null,
+          grants: withheld === null ? periodAllotments(m.terms.services, benefitRecipients(m)) : [],
+          withheld,
         },
       });
       return right(events);
@@ -153,5 +163,33 @@ export const end = (c: Cmd<'EndMembershipBenefits'>, state: MembershipBenefitsSt
       };
       if (live.length === 0) return right([ended]);
       return right([{ type: 'MembershipBenefitsVoided', data: { membershipId: m.membershipId, voidedOn: c.on, reason: 'membership-ended', voided: live } }, ended]);
+    }),
+  );
+
+export const suspendGrants = (c: Cmd<'SuspendMembershipBenefitGrants'>, state: MembershipBenefitsState): Decision =>
+  pipe(
+    existingBenefits(state, c.membershipId),
+    chain((m): Decision =>
+      m.phase === 'ended' || m.suspendedOn !== null ? right([]) : right([{ type: 'MembershipBenefitGrantsSuspended', data: { membershipId: m.membershipId, suspendedOn: c.on } }]),
+    ),
+  );
+
+export const restoreGrants = (c: Cmd<'RestoreMembershipBenefitGrants'>, state: MembershipBenefitsState): Decision =>
+  pipe(
+    existingBenefits(state, c.membershipId),
+    chain((m): Decision => {
+      if (m.phase === 'ended' || m.suspendedOn === null) return right([]);
+      const restored: MembershipBenefitsEvent = { type: 'MembershipBenefitGrantsRestored', data: { membershipId: m.membershipId, restoredOn: c.on } };
+      const current = currentBenefitsPeriod(m);
+      if (current === undefined || c.on >= current.expiresOn || m.benefitsEndedOn !== null) return right([restored]);
+      const grants = topUpAllotments(m.terms.services, benefitRecipients(m), current.granted);
+      if (grants.length === 0) return right([restored]);
+      return right([
+        restored,
+        {
+          type: 'MembershipBenefitsGranted',
+          data: { membershipId: m.membershipId, periodNumber: current.number, reference: current.reference, grantedOn: c.on, expiresOn: current.expiresOn, reason: 'restored', grants },
+        },
+      ]);
     }),
   );

@@ -36,7 +36,8 @@ export interface MembershipBenefitBookingRequest {
 /**
  * The `BookSession` that uses a member's membership benefits: on the household's pool
  * (without overdraft) or on the member's own ledger. Refused with `NOT_A_HOUSEHOLD_MEMBER`
- * for anyone else, and with `MEMBERSHIP_BENEFITS_ENDED` once the benefits have ended.
+ * for anyone else, with `MEMBERSHIP_BENEFITS_SUSPENDED` while suspended for an unpaid
+ * charge, and with `MEMBERSHIP_BENEFITS_ENDED` once the benefits have ended.
  */
 export const membershipBenefitBooking = (
   state: MembershipBenefitsState,
@@ -48,6 +49,13 @@ export const membershipBenefitBooking = (
     chain((m): Either<DomainError, CreditsCommandOf<'BookSession'>> => {
       if (m.benefitsEndedOn !== null && m.benefitsEndedOn <= request.on) {
         return left(domainError('MEMBERSHIP_BENEFITS_ENDED', `The benefits of membership ${m.membershipId} ended on ${m.benefitsEndedOn}.`, { details: { membershipId: m.membershipId } }));
+      }
+      if (m.suspendedOn !== null) {
+        return left(
+          domainError('MEMBERSHIP_BENEFITS_SUSPENDED', `The benefits of membership ${m.membershipId} are suspended since ${m.suspendedOn} until the unpaid charge is paid.`, {
+            details: { membershipId: m.membershipId, suspendedOn: m.suspendedOn },
+          }),
+        );
       }
       const ledger = membershipBenefitsLedger(m, request.clientId);
       if (ledger === undefined) {

@@ -50,6 +50,8 @@ export interface MembershipBenefits {
   readonly lastPausedOn: LocalDate | null;
   /** The one-time manual extension was applied. */
   readonly extended: boolean;
+  /** Since when grants are suspended for an unpaid charge. */
+  readonly suspendedOn: LocalDate | null;
 }
 
 export type MembershipBenefitsState = { readonly phase: 'none' } | MembershipBenefits;
@@ -123,6 +125,10 @@ const evolveBenefits = (m: MembershipBenefits, event: MembershipBenefitsEvent): 
       const voided = m.periods.length === 0 ? m : mapPeriods(m, (p) => ({ ...p, holders: p.holders.filter((c) => !d.voided.some((h) => h.reference === p.reference && h.clientId === c)) }));
       return d.reason === 'cancelled-immediately' ? { ...voided, benefitsEndedOn: d.voidedOn } : voided;
     }
+    case 'MembershipBenefitGrantsSuspended':
+      return { ...m, suspendedOn: event.data.suspendedOn };
+    case 'MembershipBenefitGrantsRestored':
+      return { ...m, suspendedOn: null };
     case 'MembershipBenefitsEnded':
       return { ...m, phase: 'ended' };
     case 'HouseholdMemberAdded':
@@ -156,6 +162,7 @@ export const evolveMembershipBenefits = (state: MembershipBenefitsState, event: 
     pausedOn: null,
     lastPausedOn: null,
     extended: false,
+    suspendedOn: null,
   };
 };
 

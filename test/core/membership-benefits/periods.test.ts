@@ -190,6 +190,35 @@ describe('membership benefits: pause, extension, change of tier', () => {
   });
 });
 
+describe('membership benefits while suspended for an unpaid charge', () => {
+  it('after the last failed retry periods grant nothing; once paid, the current period’s services are granted', () => {
+    const suspended = history(open(vip), startPeriod(1, '2025-01-01', '2025-02-01'), { type: 'SuspendMembershipBenefitGrants', membershipId: M, on: d('2025-01-10') });
+    spec
+      .given(suspended)
+      .when(startPeriod(2, '2025-02-01', '2025-03-01'))
+      .thenEvents(([, opened]) => {
+        expect(opened?.type === 'MembershipBenefitsPeriodOpened' && [opened.data.grants, opened.data.withheld]).toEqual([
+          [],
+          'Benefits are suspended since 2025-01-10 until the unpaid charge is paid.',
+        ]);
+      });
+    const february = [...suspended, ...run(suspended, startPeriod(2, '2025-02-01', '2025-03-01'))];
+    spec
+      .given(february)
+      .when({ type: 'RestoreMembershipBenefitGrants', membershipId: M, on: d('2025-02-12') })
+      .then([
+        { type: 'MembershipBenefitGrantsRestored', data: { membershipId: M, restoredOn: d('2025-02-12') } },
+        {
+          type: 'MembershipBenefitsGranted',
+          data: { membershipId: M, periodNumber: 2, reference: 'm1/period-2', grantedOn: d('2025-02-12'), expiresOn: d('2025-03-01'), reason: 'restored', grants: [{ clientId: PRIMARY, serviceId: 'treatment', quantity: 2 }] },
+        },
+      ]);
+    // Suspended during a period already granted: nothing more comes back on restoring it.
+    spec.given(suspended).when({ type: 'RestoreMembershipBenefitGrants', membershipId: M, on: d('2025-01-20') }).then([{ type: 'MembershipBenefitGrantsRestored', data: { membershipId: M, restoredOn: d('2025-01-20') } }]);
+    spec.given(suspended).when({ type: 'SuspendMembershipBenefitGrants', membershipId: M, on: d('2025-01-12') }).then([]);
+  });
+});
+
 describe('membership benefits on cancellation', () => {
   const started = history(open(vipRollover), startPeriod(1, '2025-01-01', '2025-02-01'), startPeriod(2, '2025-02-01', '2025-03-01'));
 
