@@ -3,7 +3,7 @@ import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { householdPoolClientId, membershipBenefitBooking, membershipBenefitsDecider, membershipBenefitsLedger } from '../../../core/membership-benefits/index.js';
 import { sum } from '../../../core/values/money.js';
 import { deciderSpec } from '../../../testing/given-when-then.js';
-import { M, PRIMARY, d, familyPerPerson, familyPooled, history, open, run, startPeriod, stateOf, usd, vip } from './fixtures.js';
+import { M, PRIMARY, d, familyPerPerson, familyPooled, history, open, plan, run, startPeriod, stateOf, usd, vip } from './fixtures.js';
 
 const spec = deciderSpec(membershipBenefitsDecider);
 const add = (clientId: string, by = PRIMARY, on = '2025-01-10') => ({ type: 'AddHouseholdMember' as const, membershipId: M, on: d(on), clientId, by });
@@ -23,6 +23,11 @@ describe('family & group plans: the primary member manages the family', () => {
     spec.given(family).when(remove(PRIMARY)).thenError('PRIMARY_CANNOT_BE_REMOVED');
     spec.given(family).when(remove('jordan')).thenError('NOT_A_HOUSEHOLD_MEMBER');
     spec.given(family).when(remove('sam')).then([{ type: 'HouseholdMemberRemoved', data: { membershipId: M, clientId: 'sam', removedBy: PRIMARY, removedOn: d('2025-01-20') } }]);
+  });
+
+  it('a group plan is managed the same way, and says so', () => {
+    const group = plan('team', 49900, { includedServices: [{ serviceId: 'treatment', quantity: 1 }], household: { kind: 'group' } });
+    spec.given(history(open(group), add('sam', PRIMARY, '2025-01-01'))).when(add('jordan', 'sam')).thenError('ONLY_PRIMARY_MANAGES_HOUSEHOLD', 'manages the group plan');
   });
 
   it('a member is added once, the plan’s size is kept, and a plan that is not a family plan has no dependents', () => {
