@@ -9,7 +9,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
 import type { LocalDate } from '../values/local-date.js';
 import { add, formatMoney, money } from '../values/money.js';
-import { earnedLoyaltyTier, tenureMonths, type LoyaltyStanding } from '../rules/loyalty-tiers.js';
+import { earnedLoyaltyTier, membershipTenureMonths, type LoyaltyStanding } from '../rules/loyalty-tiers.js';
 import type { LoyaltyCommand, LoyaltyCommandOf as Cmd } from './commands.js';
 import type { LoyaltyEvent } from './events.js';
 import { defaultLoyaltyProgram, type LoyaltyProgram } from './program.js';
@@ -21,7 +21,7 @@ type Decision = Either<DomainError, readonly LoyaltyEvent[]>;
 const tiers = (before: LoyaltyState, events: readonly LoyaltyEvent[], clientId: string, program: LoyaltyProgram, on: LocalDate, atRenewal: boolean): LoyaltyEvent[] => {
   const s = events.reduce(evolveLoyalty, before);
   const standing: LoyaltyStanding = {
-    tenureMonths: s.memberSince === null ? 0 : tenureMonths(s.memberSince, on),
+    tenureMonths: s.memberSince === null ? 0 : membershipTenureMonths(s.memberSince, on),
     spend: s.spend,
     packagesBought: s.packagesBought,
   };
@@ -89,7 +89,7 @@ const purchase = (c: Cmd<'RecordLoyaltyPurchase'>, state: LoyaltyState): Decisio
 const period = (c: Cmd<'RecordLoyaltyMembershipPeriod'>, state: LoyaltyState): Decision => {
   const recorded: LoyaltyEvent = {
     type: 'LoyaltyMembershipPeriodRecorded',
-    data: { clientId: c.clientId, membershipId: c.membershipId, on: c.on, memberSince: c.memberSince, tenureMonths: tenureMonths(c.memberSince, c.on) },
+    data: { clientId: c.clientId, membershipId: c.membershipId, on: c.on, memberSince: c.memberSince, tenureMonths: membershipTenureMonths(c.memberSince, c.on) },
   };
   return right([recorded, ...tiers(state, [recorded], c.clientId, c.program ?? defaultLoyaltyProgram, c.on, true)]);
 };

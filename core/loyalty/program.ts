@@ -59,4 +59,4 @@ export const seedLoyaltyProgram: LoyaltyProgram = {
 export const defaultLoyaltyProgram: LoyaltyProgram = seedLoyaltyProgram;
 
 /** A spend condition in minor units of a currency, for building programs. */
-export const spendOf = (amount: number, currency: string): LoyaltyCondition => ({ kind: 'spend', atLeast: money(amount, currency) });
+export const loyaltySpendCondition = (amount: number, currency: string): LoyaltyCondition => ({ kind: 'spend', atLeast: money(amount, currency) });

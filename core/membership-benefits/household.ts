@@ -9,7 +9,7 @@
 import { chain, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
-import { periodAllotments, splitHouseholdCharge } from '../rules/household.js';
+import { benefitAllotments, splitHouseholdCharge } from '../rules/household.js';
 import type { MembershipBenefitsCommandOf as Cmd } from './commands.js';
 import type { MembershipBenefitsEvent } from './events.js';
 import { currentBenefitsPeriod, householdMembers, type MembershipBenefits, type MembershipBenefitsState } from './state.js';
@@ -61,7 +61,7 @@ export const addMember = (c: Cmd<'AddHouseholdMember'>, state: MembershipBenefit
       if (!granting) return right([added]);
       // A member removed and added again within a period does not get its services twice.
       if (current.granted.some((g) => g.clientId === c.clientId)) return right([added]);
-      const grants = periodAllotments(m.terms.services, [c.clientId]);
+      const grants = benefitAllotments(m.terms.services, [c.clientId]);
       if (grants.length === 0) return right([added]);
       return right([
         added,

@@ -16,7 +16,7 @@
 import { chain, right } from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { rolledCreditsExpireOn } from '../rules/membership-rollover.js';
-import { periodAllotments, topUpAllotments } from '../rules/household.js';
+import { benefitAllotments, benefitTopUps } from '../rules/household.js';
 import type { MembershipBenefitsCommandOf as Cmd } from './commands.js';
 import { membershipBenefitsReference, type MembershipBenefitsEvent } from './events.js';
 import { currentBenefitsPeriod, type MembershipBenefitsState } from './state.js';
@@ -74,7 +74,7 @@ export const startPeriod = (c: Cmd<'StartMembershipBenefitsPeriod'>, state: Memb
           period: c.period,
           expiresOn: c.period.end,
           tier: m.terms.tier,
-          grants: withheld === null ? periodAllotments(m.terms.services, benefitRecipients(m)) : [],
+          grants: withheld === null ? benefitAllotments(m.terms.services, benefitRecipients(m)) : [],
           withheld,
         },
       });
@@ -94,7 +94,7 @@ export const changeTier = (c: Cmd<'ChangeMembershipBenefitsTier'>, state: Member
       };
       const current = currentBenefitsPeriod(m);
       if (c.timing === 'at-period-start' || current === undefined || c.on >= current.expiresOn || m.benefitsEndedOn !== null) return right([changed]);
-      const grants = topUpAllotments(terms.services, benefitRecipients({ ...m, terms }), current.granted);
+      const grants = benefitTopUps(terms.services, benefitRecipients({ ...m, terms }), current.granted);
       if (grants.length === 0) return right([changed]);
       return right([
         changed,
@@ -182,7 +182,7 @@ export const restoreGrants = (c: Cmd<'RestoreMembershipBenefitGrants'>, state: M
       const restored: MembershipBenefitsEvent = { type: 'MembershipBenefitGrantsRestored', data: { membershipId: m.membershipId, restoredOn: c.on } };
       const current = currentBenefitsPeriod(m);
       if (current === undefined || c.on >= current.expiresOn || m.benefitsEndedOn !== null) return right([restored]);
-      const grants = topUpAllotments(m.terms.services, benefitRecipients(m), current.granted);
+      const grants = benefitTopUps(m.terms.services, benefitRecipients(m), current.granted);
       if (grants.length === 0) return right([restored]);
       return right([
         restored,

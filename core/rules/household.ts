@@ -27,7 +27,7 @@ export const mergeIncludedServices = (
  * The allotments of one period: every ledger that receives benefits (the pool alone when
  * pooled, each member when per person) gets each included service's quantity.
  */
-export const periodAllotments = (
+export const benefitAllotments = (
   services: readonly { readonly serviceId: string; readonly quantity: number }[],
   recipients: readonly string[],
 ): readonly BenefitAllotment[] =>
@@ -37,12 +37,12 @@ export const periodAllotments = (
  * What an immediate change to a richer tier adds in the current period: for each ledger and
  * service, what the new tier includes beyond what was already granted (never less than 0).
  */
-export const topUpAllotments = (
+export const benefitTopUps = (
   services: readonly { readonly serviceId: string; readonly quantity: number }[],
   recipients: readonly string[],
   granted: readonly BenefitAllotment[],
 ): readonly BenefitAllotment[] =>
-  periodAllotments(services, recipients).flatMap((a) => {
+  benefitAllotments(services, recipients).flatMap((a) => {
     const already = granted.filter((g) => g.clientId === a.clientId && g.serviceId === a.serviceId).reduce((n, g) => n + g.quantity, 0);
     return a.quantity > already ? [{ ...a, quantity: a.quantity - already }] : [];
   });

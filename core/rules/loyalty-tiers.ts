@@ -57,7 +57,7 @@ export const earnedLoyaltyTier = <T extends { readonly conditions: readonly Loya
 };
 
 /** Whole months from `since` to `on` (month ends clamped, as the billing calendar counts them); 0 before `since`. */
-export const tenureMonths = (since: LocalDate, on: LocalDate): number => {
+export const membershipTenureMonths = (since: LocalDate, on: LocalDate): number => {
   if (on < since) return 0;
   let months = Math.max(0, (Number(on.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + Number(on.slice(5, 7)) - Number(since.slice(5, 7)));
   while (months > 0 && addMonthsClamped(since, months) > on) months--;

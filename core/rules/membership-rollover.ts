@@ -8,11 +8,11 @@ import { addMonthsClamped, type LocalDate } from '../values/local-date.js';
 import type { RolloverPolicy } from './rollover.js';
 
 /** Whether any credit can roll over under the policy. */
-export const rollsOver = (policy: RolloverPolicy | null): policy is RolloverPolicy =>
+export const membershipRollsOver = (policy: RolloverPolicy | null): policy is RolloverPolicy =>
   policy !== null && policy.percent > 0 && policy.cap !== 0;
 
 /** When credits rolled over at `periodEnd` expire, or `null` when nothing rolls over. */
 export const rolledCreditsExpireOn = (
   periodEnd: LocalDate,
   policy: (RolloverPolicy & { readonly expiresAfterMonths: number }) | null,
-): LocalDate | null => (rollsOver(policy) ? addMonthsClamped(periodEnd, policy.expiresAfterMonths) : null);
+): LocalDate | null => (membershipRollsOver(policy) ? addMonthsClamped(periodEnd, policy.expiresAfterMonths) : null);

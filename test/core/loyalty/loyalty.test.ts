@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loyaltyDecider, loyaltyDiscount, seedLoyaltyProgram, spendOf, type LoyaltyCommand, type LoyaltyEvent, type LoyaltyProgram } from '../../../core/loyalty/index.js';
+import { loyaltyDecider, loyaltyDiscount, seedLoyaltyProgram, loyaltySpendCondition, type LoyaltyCommand, type LoyaltyEvent, type LoyaltyProgram } from '../../../core/loyalty/index.js';
 import { membershipTerms } from '../../../core/memberships/index.js';
 import { localDate as d } from '../../../core/values/local-date.js';
 import { money } from '../../../core/values/money.js';
@@ -99,7 +99,7 @@ describe('tiered membership with conditions', () => {
   const program: LoyaltyProgram = {
     tiers: [
       { name: 'Loyal', conditions: [{ kind: 'tenure-months', atLeast: 6 }], discount: percent(5) },
-      { name: 'VIP', conditions: [{ kind: 'tenure-months', atLeast: 12 }, spendOf(150000, 'USD')], discount: percent(10), membershipTerms: vip },
+      { name: 'VIP', conditions: [{ kind: 'tenure-months', atLeast: 12 }, loyaltySpendCondition(150000, 'USD')], discount: percent(10), membershipTerms: vip },
     ],
   };
 

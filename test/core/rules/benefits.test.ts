@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeIncludedServices, periodAllotments, splitHouseholdCharge, topUpAllotments } from '../../../core/rules/household.js';
-import { rolledCreditsExpireOn, rollsOver } from '../../../core/rules/membership-rollover.js';
-import { earnedLoyaltyTier, freeMonthValue, tenureMonths, type LoyaltyCondition } from '../../../core/rules/loyalty-tiers.js';
+import { mergeIncludedServices, benefitAllotments, splitHouseholdCharge, benefitTopUps } from '../../../core/rules/household.js';
+import { rolledCreditsExpireOn, membershipRollsOver } from '../../../core/rules/membership-rollover.js';
+import { earnedLoyaltyTier, freeMonthValue, membershipTenureMonths, type LoyaltyCondition } from '../../../core/rules/loyalty-tiers.js';
 import { addMonthsClamped, localDate as d } from '../../../core/values/local-date.js';
 import { money } from '../../../core/values/money.js';
 import { percent } from '../../../core/values/percent.js';
@@ -25,21 +25,21 @@ describe('household rules', () => {
   });
 
   it('each person gets X services; a pool gets them once', () => {
-    expect(periodAllotments(services, ['alex', 'sam']).map((a) => `${a.clientId}:${a.serviceId}:${a.quantity}`)).toEqual([
+    expect(benefitAllotments(services, ['alex', 'sam']).map((a) => `${a.clientId}:${a.serviceId}:${a.quantity}`)).toEqual([
       'alex:treatment:3',
       'alex:facial:1',
       'sam:treatment:3',
       'sam:facial:1',
     ]);
-    expect(periodAllotments(services, ['pool-m1'])).toHaveLength(2);
+    expect(benefitAllotments(services, ['pool-m1'])).toHaveLength(2);
   });
 
   it('a top-up adds only what the richer tier includes beyond what was granted', () => {
-    expect(topUpAllotments([{ serviceId: 'treatment', quantity: 3 }, { serviceId: 'facial', quantity: 1 }], ['alex'], [{ clientId: 'alex', serviceId: 'treatment', quantity: 2 }])).toEqual([
+    expect(benefitTopUps([{ serviceId: 'treatment', quantity: 3 }, { serviceId: 'facial', quantity: 1 }], ['alex'], [{ clientId: 'alex', serviceId: 'treatment', quantity: 2 }])).toEqual([
       { clientId: 'alex', serviceId: 'treatment', quantity: 1 },
       { clientId: 'alex', serviceId: 'facial', quantity: 1 },
     ]);
-    expect(topUpAllotments([{ serviceId: 'treatment', quantity: 1 }], ['alex'], [{ clientId: 'alex', serviceId: 'treatment', quantity: 2 }])).toEqual([]);
+    expect(benefitTopUps([{ serviceId: 'treatment', quantity: 1 }], ['alex'], [{ clientId: 'alex', serviceId: 'treatment', quantity: 2 }])).toEqual([]);
   });
 
   it('$100 split in thirds is 33.34, 33.33, 33.33; all-zero weights split equally', () => {
@@ -58,7 +58,7 @@ describe('membership rollover rule', () => {
     expect(rolledCreditsExpireOn(d('2025-01-31'), { percent: percent(0), cap: null, expiresAfterMonths: 1 })).toBeNull();
     expect(rolledCreditsExpireOn(d('2025-01-31'), { percent: percent(100), cap: 0, expiresAfterMonths: 1 })).toBeNull();
     expect(rolledCreditsExpireOn(d('2025-01-31'), null)).toBeNull();
-    expect(rollsOver({ percent: percent(1), cap: 1 })).toBe(true);
+    expect(membershipRollsOver({ percent: percent(1), cap: 1 })).toBe(true);
   });
 });
 
@@ -83,13 +83,13 @@ describe('loyalty tier rules', () => {
   });
 
   it('tenure counts whole months as the billing calendar does', () => {
-    expect(tenureMonths(d('2025-01-31'), d('2025-02-27'))).toBe(0);
-    expect(tenureMonths(d('2025-01-31'), d('2025-02-28'))).toBe(1);
-    expect(tenureMonths(d('2025-01-15'), d('2026-01-15'))).toBe(12);
-    expect(tenureMonths(d('2025-01-15'), d('2024-12-01'))).toBe(0);
+    expect(membershipTenureMonths(d('2025-01-31'), d('2025-02-27'))).toBe(0);
+    expect(membershipTenureMonths(d('2025-01-31'), d('2025-02-28'))).toBe(1);
+    expect(membershipTenureMonths(d('2025-01-15'), d('2026-01-15'))).toBe(12);
+    expect(membershipTenureMonths(d('2025-01-15'), d('2024-12-01'))).toBe(0);
     fc.assert(
       fc.property(arbLocalDate(d('2000-01-01'), d('2040-12-31')), arbLocalDate(d('2000-01-01'), d('2040-12-31')), (since, on) => {
-        const n = tenureMonths(since, on);
+        const n = membershipTenureMonths(since, on);
         if (on < since) expect(n).toBe(0);
         else {
           expect(addMonthsClamped(since, n) <= on).toBe(true);
