@@ -19,7 +19,10 @@ const dispatchOf =
   (eventId: string) =>
   <C>(purpose: string, command: C): Dispatch<C> => ({ command, commandId: deriveId(eventId, purpose), actor: 'system' });
 
-/** Membership payments and benefit periods into the member's loyalty, under `program`. */
+/**
+ * Membership payments and benefit periods into the member's loyalty, under `program`.
+ * @param program - The practice's loyalty program. @defaultValue `defaultLoyaltyProgram` (the seed's Silver, Gold, Platinum)
+ */
 export const createMembershipLoyaltyFlow = (program: LoyaltyProgram = defaultLoyaltyProgram): ProcessManager<MembershipEvent | MembershipBenefitsEvent, LoyaltyCommand> => ({
   name: 'membership-loyalty',
   handles: ['MembershipPaymentSucceeded', 'MembershipBenefitsPeriodOpened', 'MembershipBenefitsEnded'],
