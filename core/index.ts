@@ -16,3 +16,5 @@ export * from './flows/index.js';
 export * from './credits/index.js';
 export * from './packages/index.js';
 export * from './check-ins/index.js';
+export * from './membership-benefits/index.js';
+export * from './loyalty/index.js';

@@ -22,3 +22,4 @@ export * from './program-completion.js';
 export * from './reminders-due.js';
 export * from './read-model-reports.js';
 export * from './reports.js';
+export * from './membership-usage.js';
