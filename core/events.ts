@@ -10,6 +10,8 @@ import { membershipPlanEvents } from './membership-plans/events.js';
 import { walletEvents } from './wallet/events.js';
 import { bulkOrderEvents, packageCatalogEvents, packageEvents } from './packages/index.js';
 import { checkInEvents } from './check-ins/events.js';
+import { membershipBenefitsEvents } from './membership-benefits/events.js';
+import { loyaltyEvents } from './loyalty/events.js';
 
 export const practiceEvents = combineRegistries(
   creditsEvents,
@@ -21,5 +23,7 @@ export const practiceEvents = combineRegistries(
   packageEvents,
   bulkOrderEvents,
   checkInEvents,
+  membershipBenefitsEvents,
+  loyaltyEvents,
 );
 export type PracticeEvent = RegistryEvent<typeof practiceEvents>;

@@ -17,3 +17,5 @@ export * from './credits/index.js';
 export * from './service/index.js';
 export * from './packages/index.js';
 export * from './check-ins/index.js';
+export * from './membership-benefits/index.js';
+export * from './loyalty/index.js';

@@ -4,3 +4,5 @@ export * from './program-arbitraries.js';
 export * from './credits.js';
 export * from './package-arbitraries.js';
 export * from './check-ins.js';
+export * from './benefits-world.js';
+export * from './benefits-scenarios.js';

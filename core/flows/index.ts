@@ -5,3 +5,6 @@ export * from './package-credits.js';
 export * from './package-wallet.js';
 export * from './package-enrollment.js';
 export * from './check-in-escalation.js';
+export * from './membership-benefits.js';
+export * from './benefits-credits.js';
+export * from './loyalty.js';

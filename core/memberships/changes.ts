@@ -146,3 +146,45 @@ export const moveToPlanVersion = (c: MembershipCommandOf<'MoveMembershipToPlanVe
       return right([scheduled(m, c.terms, c.on, 'plan-revision', pending === null ? noticeEnds : maxDate(pending.notBefore, noticeEnds))]);
     }),
   );
+
+/**
+ * A loyalty upgrade waits for the next renewal (or a trial's conversion). Only a move to a
+ * tier that costs more per day is an upgrade; a change the member asked for keeps its
+ * place, and a later loyalty upgrade replaces an earlier one.
+ */
+export const scheduleUpgrade = (c: MembershipCommandOf<'ScheduleMembershipUpgrade'>, state: MembershipState): Decision =>
+  pipe(
+    existing(state, c.membershipId),
+    chain(notEnded),
+    chain((m) => usableTerms(m, c.terms)),
+    chain((m): Decision => {
+      const id = m.membershipId;
+      if (m.cancellation !== null) {
+        return left(
+          domainError('CANCELLATION_PENDING', `Membership ${id} is cancelled as of ${m.cancellation.effectiveOn}; it cannot be upgraded.`, {
+            details: { effectiveOn: m.cancellation.effectiveOn },
+          }),
+        );
+      }
+      if (m.terms.planId === c.terms.planId && m.terms.version === c.terms.version) {
+        return left(domainError('SAME_TIER', `Membership ${id} is already on ${c.terms.name} (version ${c.terms.version}).`));
+      }
+      const direction = tierChangeDirection(m.terms, c.terms);
+      if (direction !== 'upgrade') {
+        return left(
+          domainError('NOT_AN_UPGRADE', `${c.terms.name} does not cost more than ${m.terms.name}, so moving membership ${id} to it is not an upgrade.`, {
+            details: { from: m.terms.planId, to: c.terms.planId, direction },
+          }),
+        );
+      }
+      const pending = m.scheduledChange;
+      if (pending !== null && pending.reason !== 'loyalty') {
+        return left(
+          domainError('TIER_CHANGE_PENDING', `Membership ${id} moves to ${pending.terms.name} from ${pending.notBefore}, as requested; it keeps that change.`, {
+            details: { planId: pending.terms.planId, notBefore: pending.notBefore },
+          }),
+        );
+      }
+      return right([scheduled(m, c.terms, c.on, 'loyalty', c.on)]);
+    }),
+  );

@@ -64,6 +64,11 @@ const membershipCommandCodecs = {
   /** Move a member to a newer version of their plan at the first renewal after the notice. */
   MoveMembershipToPlanVersion: t.type({ ...id, terms: MembershipTermsC, noticeDays: NonNegativeIntegerC }),
   CancelMembership: t.intersection([t.type(id), t.partial({ reason: t.string })]),
+  /**
+   * Move a member up to a better tier at their next renewal because a loyalty rule fired
+   * (sent by the loyalty–membership flow; the loyalty event records the rule).
+   */
+  ScheduleMembershipUpgrade: t.type({ ...id, terms: MembershipTermsC, reason: t.literal('loyalty') }),
 };
 
 export const membershipCommands = commandDecoder(membershipCommandCodecs);

@@ -2,7 +2,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../kernel/errors.js';
 import { cancel } from './cancellation.js';
-import { changeTier, moveToPlanVersion } from './changes.js';
+import { changeTier, moveToPlanVersion, scheduleUpgrade } from './changes.js';
 import type { MembershipCommand } from './commands.js';
 import type { MembershipEvent } from './events.js';
 import { convertTrial, end, renew, signUp, start } from './lifecycle.js';
@@ -40,5 +40,7 @@ export const decideMembership = (command: MembershipCommand, state: MembershipSt
       return moveToPlanVersion(command, state);
     case 'CancelMembership':
       return cancel(command, state);
+    case 'ScheduleMembershipUpgrade':
+      return scheduleUpgrade(command, state);
   }
 };

@@ -48,7 +48,7 @@ const ChargeReasonC = t.keyof({ trial: null, period: null, 'tier-change': null }
 const EndReasonC = t.keyof({ cancelled: null, 'not-renewed': null, 'non-payment': null });
 const TierChangeTimingC = t.keyof({ immediately: null, 'at-period-start': null, 'before-billing': null });
 const NetSettlementC = t.keyof({ charged: null, wallet: null, refund: null, none: null });
-const ScheduledChangeReasonC = t.keyof({ downgrade: null, 'frequency-change': null, 'plan-revision': null });
+const ScheduledChangeReasonC = t.keyof({ downgrade: null, 'frequency-change': null, 'plan-revision': null, loyalty: null });
 
 export const MembershipSignedUp = defineEvent(
   'MembershipSignedUp',

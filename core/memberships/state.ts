@@ -34,7 +34,7 @@ export interface PricingWindow {
 
 export interface ScheduledTierChange {
   readonly terms: MembershipTerms;
-  readonly reason: 'downgrade' | 'frequency-change' | 'plan-revision';
+  readonly reason: 'downgrade' | 'frequency-change' | 'plan-revision' | 'loyalty';
   readonly notBefore: LocalDate;
 }
 

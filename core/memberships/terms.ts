@@ -10,6 +10,14 @@ import { PercentC, percent } from '../values/percent.js';
 import { FrequencyC } from '../rules/billing-calendar.js';
 import { AfterLastFailureC, defaultDunningPolicy, type DunningPolicy } from '../rules/dunning.js';
 import { CancellationTimingC } from '../rules/cancellation.js';
+import {
+  MembershipBenefitInputC,
+  MembershipBenefitTermsC,
+  membershipHouseholdTerms,
+  membershipRolloverTerms,
+  type MembershipHouseholdTerms,
+  type MembershipRolloverTerms,
+} from './benefit-terms.js';
 
 export const PositiveIntegerC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n > 0, 'PositiveInteger');
 export const NonNegativeIntegerC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'NonNegativeInteger');
@@ -61,21 +69,24 @@ export const IncludedServiceC = t.type({ serviceId: t.string, quantity: Positive
 export const IncludedProductC = t.type({ productId: t.string, quantity: PositiveIntegerC });
 
 /** Everything a plan version promises: the data every membership on it records. */
-export const MembershipTermsC = t.type(
-  {
-    planId: t.string,
-    version: PositiveIntegerC,
-    name: t.string,
-    price: MoneyC,
-    frequency: FrequencyC,
-    trial: t.union([TrialTermsC, t.null]),
-    includedServices: t.readonlyArray(IncludedServiceC),
-    includedProducts: t.readonlyArray(IncludedProductC),
-    addOnDiscount: PercentC,
-    renewal: RenewalTermsC,
-    pause: PauseBoundsC,
-    dunning: DunningPolicyC,
-  },
+export const MembershipTermsC = t.intersection(
+  [
+    t.type({
+      planId: t.string,
+      version: PositiveIntegerC,
+      name: t.string,
+      price: MoneyC,
+      frequency: FrequencyC,
+      trial: t.union([TrialTermsC, t.null]),
+      includedServices: t.readonlyArray(IncludedServiceC),
+      includedProducts: t.readonlyArray(IncludedProductC),
+      addOnDiscount: PercentC,
+      renewal: RenewalTermsC,
+      pause: PauseBoundsC,
+      dunning: DunningPolicyC,
+    }),
+    MembershipBenefitTermsC,
+  ],
   'MembershipTerms',
 );
 export type MembershipTerms = t.TypeOf<typeof MembershipTermsC>;
@@ -92,6 +103,7 @@ export const MembershipPlanInputC = t.intersection([
     pause: t.partial(PauseBoundsC.props),
     dunning: t.partial(DunningPolicyC.props),
   }),
+  MembershipBenefitInputC,
 ]);
 /**
  * A plan as a practice defines it. Defaults: no trial, nothing included, no add-on
@@ -113,6 +125,10 @@ export interface MembershipPlanInput {
   readonly renewal?: Partial<RenewalTerms>;
   readonly pause?: Partial<PauseBounds>;
   readonly dunning?: Partial<DunningPolicy>;
+  /** What happens to unused credits at a period's end (see `MembershipRolloverTerms`). @defaultValue null (they expire) */
+  readonly rollover?: Partial<MembershipRolloverTerms> | null;
+  /** A family or group plan (see `MembershipHouseholdTerms`). @defaultValue null (one member) */
+  readonly household?: Partial<MembershipHouseholdTerms> | null;
 }
 
 /** The full terms of version `version` of plan `planId`, defaults filled in. */
@@ -129,6 +145,8 @@ export const membershipTerms = (planId: string, version: number, input: Membersh
   renewal: { ...defaultRenewalTerms, ...input.renewal },
   pause: { ...defaultPauseBounds, ...input.pause },
   dunning: { ...defaultDunningPolicy, ...input.dunning },
+  ...(input.rollover !== undefined && input.rollover !== null ? { rollover: membershipRolloverTerms(input.frequency, input.rollover) } : {}),
+  ...(input.household !== undefined && input.household !== null ? { household: membershipHouseholdTerms(input.household) } : {}),
 });
 
 /** Why terms cannot be used, or `undefined` when they can. */

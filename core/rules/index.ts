@@ -10,3 +10,6 @@ export * from './rollover.js';
 export * from './package-pricing.js';
 export * from './package-expiry.js';
 export * from './escalation-schedule.js';
+export * from './household.js';
+export * from './membership-rollover.js';
+export * from './loyalty-tiers.js';

