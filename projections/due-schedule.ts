@@ -183,14 +183,15 @@ export const dueStepKey = (item: DueItem): string => {
   return `${item.streamName}@${item.revision}/${what}/${item.at ?? item.on}`;
 };
 
-// On one date: packages first (an expiring package voids its own credits), then credit
-// expiries (a lot expiring that day is no longer usable), then the memberships' steps,
-// then the enrollments' ticks.
+// On one date: packages first (an expiring package voids its own credits), then the
+// memberships' steps (a renewal closes the last period and decides its rollover before the
+// period's credits expire), then credit expiries, the enrollments' ticks and the check-in
+// ladders' ticks (by instant).
 const KIND_ORDER: Readonly<Record<DueStep['kind'], number>> = {
   'package-expiry-notice': 0,
   'package-expiry': 1,
-  'credit-expiry': 2,
-  membership: 3,
+  membership: 2,
+  'credit-expiry': 3,
   'enrollment-tick': 4,
   'check-in-tick': 5,
 };
@@ -212,7 +213,7 @@ const compareRanked = (a: Ranked, b: Ranked): number => {
 /**
  * Every step due on or before `until` (every step when `until` is omitted) — and, for a
  * step where hours matter, at or before `untilInstant` when it is given — earliest first;
- * on one date package steps, credit expiries, membership steps, enrollment ticks, check-in
+ * on one date package steps, membership steps, credit expiries, enrollment ticks, check-in
  * ticks (by instant), then by stream name, each stream's steps in the order it needs them.
  */
 export const dueSteps = (model: DueSchedule, until?: LocalDate, untilInstant?: Instant): readonly DueItem[] => {

@@ -71,6 +71,15 @@ import {
   type PackageCommand,
   type PackageEvent,
 } from '../packages/index.js';
+import {
+  membershipBenefitsCommands,
+  membershipBenefitsCommandStream,
+  membershipBenefitsDecider,
+  membershipBenefitsEvents,
+  type MembershipBenefitsCommand,
+  type MembershipBenefitsEvent,
+} from '../membership-benefits/index.js';
+import { loyaltyCommands, loyaltyCommandStream, loyaltyDecider, loyaltyEvents, type LoyaltyCommand, type LoyaltyEvent } from '../loyalty/index.js';
 import { checkInCommands, checkInCommandStream, checkInDecider, checkInEvents, type CheckInCommand, type CheckInEvent } from '../check-ins/index.js';
 
 /** Every command the facade can send. */
@@ -85,7 +94,9 @@ export type PracticeCommand =
   | PackageCommand
   | PackageCatalogCommand
   | BulkOrderCommand
-  | CheckInCommand;
+  | CheckInCommand
+  | MembershipBenefitsCommand
+  | LoyaltyCommand;
 
 /** One aggregate as the core defines it. */
 export interface AggregateDefinition<C extends PracticeCommand, E extends PracticeEvent, S> {
@@ -120,6 +131,8 @@ export interface Aggregates {
   readonly packageCatalog: Aggregate<PackageCatalogCommand, PackageCatalogEvent>;
   readonly bulkOrders: Aggregate<BulkOrderCommand, BulkOrderEvent>;
   readonly checkIns: Aggregate<CheckInCommand, CheckInEvent>;
+  readonly benefits: Aggregate<MembershipBenefitsCommand, MembershipBenefitsEvent>;
+  readonly loyalty: Aggregate<LoyaltyCommand, LoyaltyEvent>;
 }
 
 export interface AggregateOptions {
@@ -189,6 +202,17 @@ export const createAggregates = (store: EventStore<PracticeEvent>, options: Aggr
       { decider: checkInDecider, events: checkInEvents, commands: checkInCommands, streamName: checkInCommandStream, time: 'at' },
       options,
     ),
+    benefits: aggregate(
+      store,
+      {
+        decider: membershipBenefitsDecider,
+        events: membershipBenefitsEvents,
+        commands: membershipBenefitsCommands,
+        streamName: membershipBenefitsCommandStream,
+      },
+      options,
+    ),
+    loyalty: aggregate(store, { decider: loyaltyDecider, events: loyaltyEvents, commands: loyaltyCommands, streamName: loyaltyCommandStream }, options),
   };
   const seen = new Map<string, string>();
   for (const [name, a] of Object.entries(all)) {
@@ -213,6 +237,8 @@ const AGGREGATE_NAMES: readonly (keyof Aggregates)[] = [
   'packageCatalog',
   'bulkOrders',
   'checkIns',
+  'benefits',
+  'loyalty',
 ];
 
 /** The aggregate a command type belongs to, by name (`credits`, `memberships`, …). */
@@ -238,5 +264,7 @@ export const routeCommand = (
   if (a.packageCatalog.owns(command)) return a.packageCatalog.handler.handle(command, context);
   if (a.bulkOrders.owns(command)) return a.bulkOrders.handler.handle(command, context);
   if (a.checkIns.owns(command)) return a.checkIns.handler.handle(command, context);
+  if (a.benefits.owns(command)) return a.benefits.handler.handle(command, context);
+  if (a.loyalty.owns(command)) return a.loyalty.handler.handle(command, context);
   return Promise.resolve(left(domainError('UNKNOWN_COMMAND', `"${type}" is not a command of any aggregate.`, { field: 'type' })));
 };

@@ -18,6 +18,12 @@ import { packageWalletFlow } from '../flows/package-wallet.js';
 import { bulkOrderEvents, packageEvents } from '../packages/index.js';
 import { checkInEscalationFlow, type CheckInEscalationFlowOptions } from '../flows/check-in-escalation.js';
 import { checkInEvents } from '../check-ins/index.js';
+import { combineRegistries } from '../kernel/codecs.js';
+import { membershipBenefitsFlow } from '../flows/membership-benefits.js';
+import { benefitsCreditsFlow } from '../flows/benefits-credits.js';
+import { createMembershipLoyaltyFlow, loyaltyMembershipFlow, loyaltyWalletFlow } from '../flows/loyalty.js';
+import { membershipBenefitsEvents } from '../membership-benefits/index.js';
+import { loyaltyEvents, type LoyaltyProgram } from '../loyalty/index.js';
 import { membershipEvents } from '../memberships/events.js';
 import { membershipPlanEvents } from '../membership-plans/events.js';
 import { programAccessFlow, programsEvents, type ProgramAccessPolicy } from '../programs/index.js';
@@ -106,12 +112,30 @@ export const packageEnrollmentPracticeFlow = (policy: ProgramAccessPolicy): Prac
 /** A ladder that ended (after a manager's approval) ends the client's program and cancels the coaching membership. */
 export const checkInEscalationPracticeFlow = (options: CheckInEscalationFlowOptions): PracticeFlow => hostedFlow(checkInEvents, checkInEscalationFlow(options));
 
+/** A membership's facts open, freeze, extend, close and void its benefits (`benefits-<membershipId>`). */
+export const membershipBenefitsPracticeFlow: PracticeFlow = hostedFlow(membershipEvents, membershipBenefitsFlow);
+/** The benefits' grants, rollovers, pushes and voids are recorded in the credits ledgers. */
+export const benefitsCreditsPracticeFlow: PracticeFlow = hostedFlow(membershipBenefitsEvents, benefitsCreditsFlow);
+/** Membership payments and benefit periods count toward the member's loyalty, under the practice's program. */
+export const membershipLoyaltyPracticeFlow = (program: LoyaltyProgram): PracticeFlow =>
+  hostedFlow(combineRegistries(membershipEvents, membershipBenefitsEvents), createMembershipLoyaltyFlow(program));
+/** A qualified referral credits the referrer's wallet (a free month). */
+export const loyaltyWalletPracticeFlow: PracticeFlow = hostedFlow(loyaltyEvents, loyaltyWalletFlow);
+/** A loyalty tier that comes with a better plan schedules the member's upgrade at the next renewal. */
+export const loyaltyMembershipPracticeFlow: PracticeFlow = hostedFlow(loyaltyEvents, loyaltyMembershipFlow);
+
 /** Every flow of the practice, in the order they react to one event. */
 export const practiceFlows = (policies: {
   readonly programAccess: ProgramAccessPolicy;
   readonly checkInEscalation: CheckInEscalationFlowOptions;
+  readonly loyalty: LoyaltyProgram;
 }): readonly PracticeFlow[] => [
   membershipWalletPracticeFlow,
+  membershipBenefitsPracticeFlow,
+  benefitsCreditsPracticeFlow,
+  membershipLoyaltyPracticeFlow(policies.loyalty),
+  loyaltyWalletPracticeFlow,
+  loyaltyMembershipPracticeFlow,
   planRevisionPracticeFlow,
   programAccessPracticeFlow(policies.programAccess),
   bulkPackageIssuedPracticeFlow,

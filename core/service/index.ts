@@ -8,6 +8,7 @@ export * from './policies.js';
 export type { Recorded, LedgerEnvelope, Untyped } from './kit.js';
 export type { LedgerInput, LedgerTimedInput, Loose } from './inputs.js';
 export type { CheckInMethods } from './check-in-methods.js';
+export type { BenefitsMethods } from './benefits-methods.js';
 export type { CreditsMethods, CreditTransferInput } from './credits-methods.js';
 export type { MembershipMethods, PlanChoice, SignUpForMembershipInput } from './membership-methods.js';
 export type { ProgramMethods, EnrollClientInProgramInput } from './program-methods.js';

@@ -21,6 +21,7 @@ import { creditsMethods, type CreditsMethods } from './credits-methods.js';
 import { createPracticeReadModelsProjection, practiceFlows } from './flows.js';
 import { packageMethods, type PackageMethods } from './package-methods.js';
 import { checkInMethods, type CheckInMethods } from './check-in-methods.js';
+import { benefitsMethods, type BenefitsMethods } from './benefits-methods.js';
 import { createFlowsRunner, type FlowDispatchOutcome, type FlowsRunner } from './flows-runner.js';
 import { reject, sendInput, splitInput, timed, today, type Kit, type Recorded, type Untyped } from './kit.js';
 import { membershipMethods, type MembershipMethods } from './membership-methods.js';
@@ -53,7 +54,7 @@ export interface PracticeLedgerOptions {
   readonly cacheSize?: number;
 }
 
-export interface PracticeLedger extends CreditsMethods, MembershipMethods, ProgramMethods, PackageMethods, CheckInMethods {
+export interface PracticeLedger extends CreditsMethods, MembershipMethods, BenefitsMethods, ProgramMethods, PackageMethods, CheckInMethods {
   /**
    * Sends any command by its `type` (`{ type: 'BookSession', clientId, … }`): through the
    * method of that name when there is one (so policies are filled in), else straight to
@@ -100,7 +101,7 @@ export const createPracticeLedger = (options: PracticeLedgerOptions): PracticeLe
     ...(options.onFlowFailure !== undefined ? { onFailure: options.onFlowFailure } : {}),
   });
   const kit: Kit = { store, aggregates, clock, ids, policies, timeZone, afterCommand: flows.catchUp };
-  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit), ...packageMethods(kit), ...checkInMethods(kit) };
+  const methods = { ...creditsMethods(kit), ...membershipMethods(kit), ...programMethods(kit), ...packageMethods(kit), ...checkInMethods(kit), ...benefitsMethods(kit) };
   const byName: Readonly<Record<string, ((input: unknown) => Promise<Recorded>) | undefined>> = methods;
   const schedule = createScheduleRunner(flows, methods);
 

@@ -186,6 +186,7 @@ export const membershipMethods = (kit: Kit): Untyped<MembershipMethods> => {
     renewal: withDefaults(fields.renewal, policy.renewal),
     pause: withDefaults(fields.pause, policy.pause),
     dunning: withDefaults(fields.dunning, policy.dunning),
+    rollover: fields.rollover === undefined ? policy.rollover : fields.rollover,
   });
 
   const threshold = kit.policies.wallet.forgivenessThreshold;

@@ -10,6 +10,8 @@ import type { CheckInEscalationFlowOptions } from '../flows/check-in-escalation.
 import { defaultMembershipPlanRevisionPolicy, type MembershipPlanRevisionPolicy } from '../membership-plans/commands.js';
 import type { TierChangePolicy } from '../memberships/commands.js';
 import type { PauseBounds, RenewalTerms } from '../memberships/terms.js';
+import type { MembershipRolloverTerms } from '../memberships/benefit-terms.js';
+import { defaultLoyaltyProgram, type LoyaltyProgram } from '../loyalty/program.js';
 import type { PackageExpiryNoticePolicy, PackageExtensionPolicy, PackageRefundPolicy } from '../packages/commands.js';
 import type { ProgramAccessPolicy } from '../programs/flows.js';
 import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS } from '../rules/package-expiry.js';
@@ -34,6 +36,12 @@ export interface MembershipPolicies {
    * then suspend benefits until paid
    */
   readonly dunning?: Partial<DunningPolicy>;
+  /**
+   * Rollover of the plans defined or revised through the facade, where the plan does not
+   * say (a plan may set its own, or `null` for none). @defaultValue `null`: unused credits
+   * expire at the period's end
+   */
+  readonly rollover?: Partial<MembershipRolloverTerms> | null;
   /** How a change of tier applies. @defaultValue `{ downgrade: 'end-of-period', negativeNet: 'wallet' }` */
   readonly tierChange?: TierChangePolicy;
   /** Where new members' billing calendars are anchored. @defaultValue `{ kind: 'anniversary' }` */
@@ -100,6 +108,11 @@ export interface PracticePolicies {
   readonly checkIns?: CheckInPolicies;
   /** A ladder that ends a program tells the client (`tellClient`). @defaultValue `{ tellClient: true }` */
   readonly checkInEscalation?: CheckInEscalationPolicy;
+  /**
+   * The loyalty program: tiers earned by tenure, spend or packages bought, with their
+   * discount, perks and the plan a member moves up to. @defaultValue `defaultLoyaltyProgram` (the seed's Silver, Gold, Platinum)
+   */
+  readonly loyalty?: LoyaltyProgram;
 }
 
 /** The policies with every default filled in. */
@@ -110,6 +123,7 @@ export interface ResolvedPolicies {
     readonly renewal: Partial<RenewalTerms>;
     readonly pause: Partial<PauseBounds>;
     readonly dunning: Partial<DunningPolicy>;
+    readonly rollover: Partial<MembershipRolloverTerms> | null;
     readonly tierChange: Required<TierChangePolicy>;
     readonly billingAlignment: BillingAlignment;
     readonly applyWalletCredit: boolean;
@@ -124,6 +138,7 @@ export interface ResolvedPolicies {
   };
   readonly checkIns: CheckInPolicies;
   readonly checkInEscalation: Required<CheckInEscalationPolicy>;
+  readonly loyalty: LoyaltyProgram;
 }
 
 export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolicies => {
@@ -135,6 +150,7 @@ export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolici
       renewal: m.renewal ?? {},
       pause: m.pause ?? {},
       dunning: m.dunning ?? {},
+      rollover: m.rollover ?? null,
       tierChange: { downgrade: m.tierChange?.downgrade ?? 'end-of-period', negativeNet: m.tierChange?.negativeNet ?? 'wallet' },
       billingAlignment: m.billingAlignment ?? anniversaryBilling,
       applyWalletCredit: m.applyWalletCredit ?? true,
@@ -149,5 +165,6 @@ export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolici
     },
     checkIns: policies.checkIns ?? {},
     checkInEscalation: { tellClient: policies.checkInEscalation?.tellClient ?? true },
+    loyalty: policies.loyalty ?? defaultLoyaltyProgram,
   };
 };

@@ -12,11 +12,12 @@ import { owner } from './fixtures.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
-/** Answers the charges among `events`: success, except the first attempt of `m-bad`'s renewals. */
+/** Answers the charges among `events` (a charge the wallet covered has nothing to pay): success, except the first attempt of `m-bad`'s renewals. */
 export const pay = async (ledger: PracticeLedger, events: readonly RecordedEvent<PracticeEvent>[]): Promise<void> => {
   for (const e of events) {
     if (e.type !== 'MembershipChargeRequested' && e.type !== 'MembershipPaymentRetryRequested') continue;
     const { membershipId, chargeId } = e.data;
+    if ((e.type === 'MembershipChargeRequested' ? e.data.total : e.data.amount).amount === 0) continue; // nothing to pay
     if (membershipId === 'm-bad' && e.type === 'MembershipChargeRequested' && e.data.reason === 'period') {
       await ledger.recordMembershipPaymentFailed({ membershipId, chargeId, reason: 'card declined' });
     } else {
@@ -26,7 +27,14 @@ export const pay = async (ledger: PracticeLedger, events: readonly RecordedEvent
 };
 
 export const setUp = async (ledger: PracticeLedger): Promise<void> => {
-  await ledger.defineMembershipPlan({ planId: 'gold', name: 'Gold', price: usd(9900), frequency: 'monthly' });
+  await ledger.defineMembershipPlan({
+    planId: 'gold',
+    name: 'Gold',
+    price: usd(9900),
+    frequency: 'monthly',
+    includedServices: [{ serviceId: 'treatment', quantity: 2 }],
+    rollover: { percent: 50, cap: 1 },
+  });
   await ledger.defineMembershipPlan({ planId: 'vip', name: 'VIP', price: usd(29900), frequency: 'monthly', trial: { days: 14, price: usd(0) } });
   await ledger.createProgram({
     programId: 'p-skin',
@@ -63,6 +71,8 @@ export const setUp = async (ledger: PracticeLedger): Promise<void> => {
   await ledger.claimPackageTransfer({ packageId: 'pk-bob', accessCode: 'X1', clientId: 'dan' });
   await ledger.orderBulkPackages({ orderId: 'o1', businessId: 'acme', definitionId: 'facials', quantity: 2, codes: ['A', 'B'] });
   await ledger.redeemBulkPackageCode({ orderId: 'o1', code: 'A', clientId: 'eve' });
+  await ledger.recordReferral({ clientId: 'eve', referrerId: 'ann', reward: usd(9900) });
+  await ledger.recordLoyaltyPurchase({ clientId: 'eve', kind: 'package', reference: 'o1/A', amount: usd(12500) });
   await ledger.startCheckInSchedule({ enrollmentId: 'p-skin-bob', clientId: 'bob', programId: 'p-skin', clientName: 'Bob', coach: 'Ann', firstDueOn: '2025-01-15' });
 };
 
