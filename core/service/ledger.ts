@@ -64,7 +64,10 @@ export interface PracticeLedger extends CreditsMethods, MembershipMethods, Benef
   readonly execute: (input: unknown) => Promise<Recorded>;
   /** The flows runner: `catchUp()`, `replay({ after, until })` over a range of the log, `models()`, `failures()`. */
   readonly flows: FlowsRunner;
-  /** What falls due on or before `until` (a practice date). @defaultValue today, by the clock */
+  /**
+   * What falls due on or before `until` (a practice date), after the flows have been fed
+   * any event not yet fed (another process may have written). @defaultValue today, by the clock
+   */
   readonly due: (until?: string) => Promise<readonly DueItem[]>;
   /**
    * Sends every step due on or before `until` (a practice date), cascading until none is
