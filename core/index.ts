@@ -14,6 +14,7 @@ export * from './membership-plans/index.js';
 export * from './wallet/index.js';
 export * from './flows/index.js';
 export * from './credits/index.js';
+export * from './service/index.js';
 export * from './packages/index.js';
 export * from './check-ins/index.js';
 export * from './membership-benefits/index.js';

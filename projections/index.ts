@@ -8,6 +8,7 @@ export * from './client-credits.js';
 export * from './runner.js';
 export * from './checkpoints.js';
 export * from './subscription.js';
+export * from './due-schedule.js';
 export * from './package-usage.js';
 export * from './packages-expiring.js';
 export * from './compliance-board.js';

@@ -18,3 +18,24 @@ export const sequentialIds = (prefix = 'id'): IdGenerator => {
   let n = 0;
   return { next: () => `${prefix}-${++n}` };
 };
+
+/** A clock that answers the instant it was last set to: a simulation or a test moves it forward. */
+export interface ManualClock extends Clock {
+  /** Sets the instant it answers from now on. */
+  readonly set: (at: string) => void;
+  /** Moves it forward by `hours` (a fraction for minutes). */
+  readonly advanceHours: (hours: number) => void;
+}
+
+export const manualClock = (at: string): ManualClock => {
+  let value = instant(at);
+  return {
+    now: () => value,
+    set: (next) => {
+      value = instant(next);
+    },
+    advanceHours: (hours) => {
+      value = instant(new Date(Date.parse(value) + hours * 3_600_000).toISOString());
+    },
+  };
+};

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { walletStream } from '../../../core/wallet/index.js';
+import { owner, practice } from './fixtures.js';
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+const facials = {
+  definitionId: 'six-facials',
+  name: '6-Pack Facials',
+  items: [{ serviceId: 'facial', name: 'Facial', quantity: 6, unitValue: usd(10000) }],
+  price: usd(45000),
+  validity: { months: 3 },
+  restrictions: { transferable: true },
+};
+
+describe('the Promise facade: packages', () => {
+  it('a sale grants its credits (flow); the schedule sends the expiry notice, then the expiry, which voids what is left', async () => {
+    const { ledger, goTo, store } = practice({ start: '2025-01-15', policies: { packages: { expiryNotice: { daysBefore: 7 } } } });
+    await ledger.definePackage(facials);
+    const sold = await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    expect(sold.events[0]?.data).toMatchObject({ packageId: 'p1', expiresOn: '2025-04-15', terms: { definitionId: 'six-facials', version: 1 } });
+    expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['package-credits', 'GrantCredits', 'applied']]);
+    await ledger.bookSession({ clientId: 'c1', bookingId: 'b1', appointmentType: 'facial', channel: 'provider' });
+    await ledger.applyServiceToPackage({ packageId: 'p1', clientId: 'c1', serviceId: 'facial', appointmentId: 'b1' });
+
+    expect((await ledger.due('2025-12-31')).map((i) => [i.on, i.step.kind])).toEqual([
+      ['2025-04-08', 'package-expiry-notice'],
+      ['2025-04-15', 'package-expiry'],
+      ['2025-04-15', 'credit-expiry'],
+    ]);
+    goTo('2025-04-08');
+    expect((await ledger.tick()).sent.flatMap((s) => s.events.map((e) => e.type))).toEqual(['PackageExpiryNoticeIssued']);
+    goTo('2025-04-16');
+    const expiry = await ledger.tick();
+    expect(expiry.sent.map((s) => [s.item.step.kind, s.outcome, s.events.map((e) => e.type)])).toEqual([['package-expiry', 'applied', ['PackageExpired']]]);
+    expect(expiry.flows.map((d) => [d.command.type, d.outcome, d.events])).toEqual([['VoidCredits', 'applied', 1]]);
+    expect(await ledger.due('2025-12-31')).toEqual([]);
+    expect(store.size).toBeGreaterThan(0);
+  });
+
+  it('a refund to the wallet credits it (flow), with the practice’s refund policy recorded', async () => {
+    const { ledger, store } = practice({ start: '2025-01-15' });
+    await ledger.definePackage(facials);
+    await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    const refunded = await ledger.refundPackage({ packageId: 'p1', method: 'wallet' });
+    expect(refunded.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([
+      ['package-credits', 'VoidCredits', 'applied'],
+      ['package-wallet', 'CreditWallet', 'applied'],
+    ]);
+    const wallet = [];
+    for await (const e of store.readStream(walletStream('c1'))) wallet.push(e);
+    expect(wallet.map((e) => [e.type, e.type === 'WalletCredited' ? e.data.amount : null])).toEqual([['WalletCredited', usd(45000)]]);
+  });
+
+  it('a package that includes a program enrolls its buyer (flow)', async () => {
+    const { ledger } = practice({ start: '2025-01-15' });
+    await ledger.createProgram({
+      programId: 'p-skin',
+      by: owner,
+      definition: { name: 'Clear Skin', kind: 'standard', modules: [{ moduleId: 'm1', title: 'Intro', kind: 'video', releaseDay: 0 }] },
+    });
+    await ledger.definePackage({ ...facials, programId: 'p-skin' });
+    const sold = await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([
+      ['package-credits', 'GrantCredits', 'applied'],
+      ['package-enrollment', 'EnrollClientInProgram', 'applied'],
+    ]);
+  });
+
+  it('a bulk order’s code redeemed issues the package (flow), which grants its credits (cascade)', async () => {
+    const { ledger } = practice({ start: '2025-01-15' });
+    await ledger.definePackage(facials);
+    await ledger.orderBulkPackages({ orderId: 'o1', businessId: 'acme', definitionId: 'six-facials', quantity: 2, codes: ['A1', 'B2'], discountPercent: 10 });
+    const redeemed = await ledger.redeemBulkPackageCode({ orderId: 'o1', code: 'A1', clientId: 'c9' });
+    expect(redeemed.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([
+      ['bulk-package-issued', 'IssueBulkPackage', 'applied'],
+      ['package-credits', 'GrantCredits', 'applied'],
+    ]);
+  });
+
+  it('an unknown or retired definition is refused naming it', async () => {
+    const { ledger, store } = practice();
+    await expect(ledger.sellPackage({ clientId: 'c1', definitionId: 'none', channel: 'check-out' })).rejects.toMatchObject({
+      code: 'PACKAGE_DEFINITION_NOT_FOUND',
+      field: 'definitionId',
+    });
+    expect(store.size).toBe(0);
+  });
+});
