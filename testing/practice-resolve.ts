@@ -186,7 +186,12 @@ export const resolvePracticeStep = (step: PracticeStep, n: number, world: Practi
       const p = at(soldPackages(world).filter((x) => x.status !== 'refunded' && (step.kind !== 'offer-package' || x.terms.restrictions.transferable)), step.pick);
       if (p === undefined) return nothing;
       if (step.kind === 'refund-package') return command({ type: 'RefundPackage', packageId: p.packageId, method: step.method });
-      if (step.kind === 'offer-package') return command({ type: 'OfferPackageTransfer', packageId: p.packageId, recipient: 'friend@example.com', accessCode: `code-${n}` });
+      if (step.kind === 'offer-package') {
+        const offered = p.transferOffers[0];
+        return step.withdraw && offered !== undefined
+          ? command({ type: 'CancelPackageTransfer', packageId: p.packageId, accessCode: offered.accessCode })
+          : command({ type: 'OfferPackageTransfer', packageId: p.packageId, recipient: 'friend@example.com', accessCode: `code-${n}` });
+      }
       return command({ type: 'ExtendPackage', packageId: p.packageId, to: addDays(p.expiresOn ?? world.ledger.today(), step.days) });
     }
     case 'claim-package': {
@@ -255,6 +260,8 @@ export const resolvePracticeStep = (step: PracticeStep, n: number, world: Practi
           return command({ type: 'RaiseComplianceIssue', ...base, issue: 'low-consistency', by: 'coach' });
         case 'resolve':
           return command({ type: 'ResolveComplianceIssue', ...base, issue: 'low-consistency', by: 'coach' });
+        case 'reschedule':
+          return command({ type: 'RescheduleCheckIn', ...base, dueOn: addDays(world.ledger.today(), 1 + (step.pick % 5)), by: 'coach' });
       }
       return nothing;
     }
@@ -266,6 +273,38 @@ export const resolvePracticeStep = (step: PracticeStep, n: number, world: Practi
     }
     case 'loyalty-purchase':
       return command({ type: 'RecordLoyaltyPurchase', clientId: practiceClient(step.client), kind: 'service', reference: `sale-${n}`, amount: usd(step.amount) });
+    case 'billing-shares': {
+      const m = at(memberships(world).filter((x) => x.phase !== 'ended' && x.terms.household?.billing === 'split'), step.pick);
+      const b = m === undefined ? undefined : world.states.benefits.get(`benefits-${m.membershipId}`);
+      if (m === undefined || b === undefined || b.phase === 'none') return nothing;
+      const shares = [b.primaryClientId, ...b.dependents].map((clientId, i) => ({ clientId, weight: step.weights[i % step.weights.length] ?? 1 }));
+      return command({ type: 'SetHouseholdBillingShares', membershipId: m.membershipId, shares, by: m.clientId });
+    }
+    case 'package-unpaid': {
+      const through = enrollments(world).flatMap((e) => e.sources.flatMap((s) => (s.kind === 'package' ? [{ programId: e.programId, clientId: e.clientId, packageId: s.packageId }] : [])));
+      const which = at(through, step.pick);
+      if (which === undefined) return nothing;
+      return command({ type: step.paid ? 'MarkProgramPackagePaid' : 'MarkProgramPackageUnpaid', ...which, by: { kind: 'system' } });
+    }
+    case 'revise-plan': {
+      const plan = at(catalog.plans, step.plan);
+      if (plan === undefined) return nothing;
+      const { planId, ...input } = plan;
+      return command({ type: 'ReviseMembershipPlan', planId, ...input, price: usd(step.price), existingMembers: step.moveMembers ? 'move-at-renewal' : 'grandfathered' });
+    }
+    case 'revise-package': {
+      const definition = at(catalog.packages, step.definition);
+      if (definition === undefined) return nothing;
+      const { withProgram, validity, ...p } = definition;
+      return command({ type: 'RevisePackageDefinition', ...p, price: usd(step.price), ...(validity !== null ? { validity } : {}), ...(withProgram ? { programId: PRACTICE_PROGRAM } : {}) });
+    }
+    case 'edit-program':
+      return command({
+        type: 'EditProgram',
+        programId: PRACTICE_PROGRAM,
+        by: PRACTICE_OWNER,
+        definition: { name: 'Program', kind: 'standard', modules: [...catalog.programModules, step.releaseDay].map((releaseDay, i) => ({ moduleId: `module-${i + 1}`, title: `Module ${i + 1}`, kind: 'video', releaseDay })) },
+      });
     case 'referral':
       return step.referrer === step.client
         ? nothing

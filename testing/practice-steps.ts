@@ -69,7 +69,7 @@ export type PracticeStep =
   | { readonly kind: 'apply-service'; readonly pick: number; readonly service: number; readonly byOwner: boolean }
   | { readonly kind: 'refund-package'; readonly pick: number; readonly method: 'wallet' | 'card' | 'store-credit' }
   | { readonly kind: 'extend-package'; readonly pick: number; readonly days: number }
-  | { readonly kind: 'offer-package'; readonly pick: number }
+  | { readonly kind: 'offer-package'; readonly pick: number; readonly withdraw: boolean }
   | { readonly kind: 'claim-package'; readonly pick: number; readonly client: number }
   | { readonly kind: 'share-package'; readonly pick: number; readonly client: number; readonly stop: boolean }
   | { readonly kind: 'order-bulk'; readonly definition: number; readonly quantity: number }
@@ -78,10 +78,15 @@ export type PracticeStep =
   | { readonly kind: 'remove-from-program'; readonly pick: number }
   | { readonly kind: 'group'; readonly client: number; readonly join: boolean }
   | { readonly kind: 'start-check-ins'; readonly pick: number }
-  | { readonly kind: 'check-in'; readonly pick: number; readonly what: 'submit' | 'open-email' | 'regimen' | 'raise' | 'resolve' }
+  | { readonly kind: 'check-in'; readonly pick: number; readonly what: 'submit' | 'open-email' | 'regimen' | 'raise' | 'resolve' | 'reschedule' }
   | { readonly kind: 'manager-decides'; readonly pick: number; readonly approve: boolean }
   | { readonly kind: 'loyalty-purchase'; readonly client: number; readonly amount: number }
-  | { readonly kind: 'referral'; readonly client: number; readonly referrer: number };
+  | { readonly kind: 'referral'; readonly client: number; readonly referrer: number }
+  | { readonly kind: 'billing-shares'; readonly pick: number; readonly weights: readonly number[] }
+  | { readonly kind: 'package-unpaid'; readonly pick: number; readonly paid: boolean }
+  | { readonly kind: 'revise-plan'; readonly plan: number; readonly price: number; readonly moveMembers: boolean }
+  | { readonly kind: 'revise-package'; readonly definition: number; readonly price: number }
+  | { readonly kind: 'edit-program'; readonly releaseDay: number };
 
 export interface PracticeStepOptions {
   /** Number of clients (`c1` … `cN`). @defaultValue 3 */
@@ -185,7 +190,7 @@ export const arbPracticeStep = (options: PracticeStepOptions = {}): fc.Arbitrary
     w(4, fc.record({ kind: kind('apply-service'), pick, service: pick, byOwner: fc.constantFrom(true, true, false) })),
     w(1, fc.record({ kind: kind('refund-package'), pick, method: fc.constantFrom('wallet' as const, 'card' as const, 'store-credit' as const) })),
     w(1, fc.record({ kind: kind('extend-package'), pick, days: fc.integer({ min: 1, max: 90 }) })),
-    w(1, fc.record({ kind: kind('offer-package'), pick })),
+    w(1, fc.record({ kind: kind('offer-package'), pick, withdraw: fc.constantFrom(false, false, true) })),
     w(1, fc.record({ kind: kind('claim-package'), pick, client })),
     w(1, fc.record({ kind: kind('share-package'), pick, client, stop: fc.boolean() })),
     w(1, fc.record({ kind: kind('order-bulk'), definition: pick, quantity: fc.integer({ min: 1, max: 3 }) })),
@@ -194,10 +199,15 @@ export const arbPracticeStep = (options: PracticeStepOptions = {}): fc.Arbitrary
     w(1, fc.record({ kind: kind('remove-from-program'), pick })),
     w(1, fc.record({ kind: kind('group'), client, join: fc.constantFrom(true, true, false) })),
     w(2, fc.record({ kind: kind('start-check-ins'), pick })),
-    w(2, fc.record({ kind: kind('check-in'), pick, what: fc.constantFrom('submit' as const, 'open-email' as const, 'open-email' as const, 'regimen' as const, 'raise' as const, 'resolve' as const) })),
+    w(2, fc.record({ kind: kind('check-in'), pick, what: fc.constantFrom('submit' as const, 'open-email' as const, 'open-email' as const, 'regimen' as const, 'raise' as const, 'resolve' as const, 'reschedule' as const) })),
     w(2, fc.record({ kind: kind('manager-decides'), pick, approve: fc.constantFrom(true, true, false) })),
     w(1, fc.record({ kind: kind('loyalty-purchase'), client, amount: fc.integer({ min: 1, max: 500_00 }) })),
     w(1, fc.record({ kind: kind('referral'), client, referrer: client })),
+    w(1, fc.record({ kind: kind('billing-shares'), pick, weights: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }) })),
+    w(1, fc.record({ kind: kind('package-unpaid'), pick, paid: fc.boolean() })),
+    w(1, fc.record({ kind: kind('revise-plan'), plan: pick, price: fc.integer({ min: 0, max: 400_00 }), moveMembers: fc.boolean() })),
+    w(1, fc.record({ kind: kind('revise-package'), definition: pick, price: fc.integer({ min: 0, max: 800_00 }) })),
+    w(1, fc.record({ kind: kind('edit-program'), releaseDay: fc.integer({ min: 0, max: 30 }) })),
   );
 };
 
