@@ -17,3 +17,4 @@ export * from './money-invariants.js';
 export * from './program-invariants.js';
 export * from './canonical.js';
 export * from './practice-laws.js';
+export * from './facade-model.js';
