@@ -18,3 +18,4 @@ export * from './program-invariants.js';
 export * from './canonical.js';
 export * from './practice-laws.js';
 export * from './facade-model.js';
+export * from './hostile-commands.js';

@@ -72,7 +72,7 @@ export const programMethods = (kit: Kit): Untyped<ProgramMethods> => {
     const programId = requireId(fields, 'programId');
     if (isLeft(programId)) return reject(programId.left);
     const terms = enrollableTerms(programId.right, await programState(programStream(programId.right)));
-    if (isLeft(terms)) return reject(terms.left);
+    if (isLeft(terms)) return reject({ ...terms.left, field: 'programId' });
     return {
       ...without(fields, 'programId'),
       program: terms.right,
