@@ -8,6 +8,9 @@ import type { RecordedEvent } from '../../core/kernel/envelope.js';
 import type { PracticeEvent } from '../../core/events.js';
 import { practiceEvents } from '../../core/events.js';
 import { createAggregates } from '../../core/service/index.js';
+import { createCommandHandler } from '../../core/kernel/command-handler.js';
+import { enrollmentDecider, enrollmentEvents, enrollmentStreamOf } from '../../core/programs/index.js';
+import { localDate } from '../../core/values/local-date.js';
 import { createInMemoryEventStore } from '../../adapters/in-memory/index.js';
 import {
   arbPracticePolicies,
@@ -121,8 +124,11 @@ describe('each check catches what it is about', () => {
     const world = createPracticeWorld();
     await world.ledger.createProgram({ programId: 'p', by: PRACTICE_OWNER, definition: { name: 'P', kind: 'standard', modules: [{ moduleId: 'm', title: 'M', kind: 'video', releaseDay: 0 }] } });
     await world.ledger.enrollClientInProgram({ programId: 'p', clientId: 'c1', by: PRACTICE_OWNER });
-    // A caller posing as the escalation, with an approval that never happened.
-    await world.ledger.removeClientFromProgram({ programId: 'p', clientId: 'c1', by: { kind: 'system' }, reason: { kind: 'check-in-non-compliance', approvedBy: 'nobody', approvedOn: '2025-01-06' } });
+    // Something posing as the escalation, with an approval that never happened (the facade refuses it; a handler of its own does not).
+    const handler = createCommandHandler({ store: world.store, decider: enrollmentDecider, events: enrollmentEvents, streamName: enrollmentStreamOf });
+    const fabricated = { type: 'RemoveClientFromProgram', programId: 'p', clientId: 'c1', on: localDate('2025-01-06'), by: { kind: 'system' }, reason: { kind: 'check-in-non-compliance', approvedBy: 'nobody', approvedOn: localDate('2025-01-06') } } as const;
+    await expect(world.ledger.removeClientFromProgram(fabricated)).rejects.toMatchObject({ code: 'NOT_PERMITTED', field: 'reason' });
+    expect((await handler.handle(fabricated, { commandId: 'fake', at: '2025-01-06T09:00:00.000Z' }))._tag).toBe('Right');
     await world.sync();
     expect(() => checkNoProgramEndedWithoutApproval(world.log())).toThrow(/c1 was removed from program p for check-in non-compliance "approved by nobody", but no escalation of theirs that nobody approved had ended/);
   });
