@@ -28,7 +28,7 @@ import {
   type PracticeWorld,
 } from '../../testing/index.js';
 
-const quick = { numRuns: 25, maxSteps: 50 };
+const quick = { numRuns: 40, maxSteps: 60 };
 
 describe('the laws, under the default policies', () => {
   it.each(Object.entries(practiceLaws))('%s', async (_name, law) => {
