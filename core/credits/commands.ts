@@ -56,6 +56,22 @@ export const creditsCommandCodecs = {
       fromReference: NonEmptyC,
     }),
   ]),
+  /**
+   * Books the session a package applied its unit to ("Apply to patient's package?", sent by
+   * the package flow): one credit from the package's lots. The package already decided, so
+   * this is never refused for the credit settings (it is recorded even with the credit
+   * system off); with no credit of the package left, `PackageCreditUnavailable` is recorded.
+   */
+  BookSessionFromPackage: t.intersection([
+    t.type({ ...client, bookingId: NonEmptyC, packageId: NonEmptyC, appointmentType: NonEmptyC }),
+    t.partial({ policy: practice.policy }),
+  ]),
+  /**
+   * The package declined the credit a booking took from its lot (sent by the package flow):
+   * the credit goes back to the lot and the booking takes its credit elsewhere, never from
+   * that package again, or is owed.
+   */
+  DeclinePackageCredit: t.type({ ...client, bookingId: NonEmptyC, packageId: NonEmptyC, code: NonEmptyC, reason: t.string }),
   /** Cancels a booked session; the policy decides whether its credit comes back. */
   CancelBooking: t.intersection([t.type({ ...client, bookingId: NonEmptyC }), t.partial({ policy: practice.policy })]),
   /** Sets the balance of a type to a number; the difference is recorded. */

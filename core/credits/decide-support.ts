@@ -50,35 +50,46 @@ export const catchUp = (state: CreditsState, appointmentType: string, on: LocalD
   return { expiries, live, available, debt: ts.debt, balance: available - ts.debt };
 };
 
-/** The oldest bookings made without credit that are still owed, at most `max` of them. */
-const owedBookings = (state: CreditsState, appointmentType: string, max: number): string[] => {
+/**
+ * The oldest bookings made without credit that are still owed, at most `max` of them,
+ * leaving out those in `skip` and, for a package's credits, those that package declined.
+ */
+const owedBookings = (state: CreditsState, appointmentType: string, max: number, skip: ReadonlySet<string>, packageId: string | undefined): string[] => {
   const ts = creditTypeStateOf(state, appointmentType);
   const ids: string[] = [];
   for (let i = ts.debtFrom; i < ts.debtTo && ids.length < max; i++) {
     const id = state.debtQueue.get(debtKey(appointmentType, i));
-    if (id !== undefined && state.bookings.get(id)?.owed === true) ids.push(id);
+    const booking = id === undefined ? undefined : state.bookings.get(id);
+    if (id === undefined || booking?.owed !== true || booking.debtIndex !== i || skip.has(id)) continue;
+    if (packageId !== undefined && booking.declinedPackages.includes(packageId)) continue;
+    ids.push(id);
   }
   return ids;
 };
 
+/** Credits newly put in a lot; `packageId` when the lot holds a package's units. */
+export interface FundedCredits {
+  readonly lot: number;
+  readonly quantity: number;
+  readonly packageId?: string | undefined;
+}
+
 /** Credits newly put in lots repay the debt first: one `CreditDebtRepaid` per lot that settles bookings. */
-export const repayDebt = (
-  state: CreditsState,
-  appointmentType: string,
-  funded: readonly { readonly lot: number; readonly quantity: number }[],
-  on: LocalDate,
-): CreditsEvent[] => {
-  const debt = creditTypeStateOf(state, appointmentType).debt;
-  if (debt <= 0) return [];
-  const total = funded.reduce((n, p) => n + p.quantity, 0);
-  const owed = owedBookings(state, appointmentType, Math.min(debt, total));
+export const repayDebt = (state: CreditsState, appointmentType: string, funded: readonly FundedCredits[], on: LocalDate): CreditsEvent[] => {
+  if (creditTypeStateOf(state, appointmentType).debt <= 0) return [];
+  const repaid = new Set<string>();
   const events: CreditsEvent[] = [];
-  let next = 0;
   for (const part of funded) {
-    if (next >= owed.length) break;
-    const bookingIds = owed.slice(next, next + part.quantity);
-    next += bookingIds.length;
-    const data: CreditsEventData<'CreditDebtRepaid'> = { appointmentType, lot: part.lot, bookingIds, on };
+    const bookingIds = owedBookings(state, appointmentType, part.quantity, repaid, part.packageId);
+    if (bookingIds.length === 0) continue;
+    for (const id of bookingIds) repaid.add(id);
+    const data: CreditsEventData<'CreditDebtRepaid'> = {
+      appointmentType,
+      lot: part.lot,
+      bookingIds,
+      on,
+      ...(part.packageId !== undefined ? { packageId: part.packageId } : {}),
+    };
     events.push({ type: 'CreditDebtRepaid', data });
   }
   return events;

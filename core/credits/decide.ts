@@ -21,6 +21,8 @@ import {
 } from './decide-support.js';
 import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js';
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
+import { decideBookFromPackage, decideDeclinePackageCredit, heldByPackages, outsidePackages } from './decide-package.js';
+import { packageOfCreditLot } from './lots.js';
 import type { CreditsEvent, CreditRestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
 import { findCreditLot, openCreditLots, type CreditsState } from './state.js';
@@ -46,7 +48,8 @@ const grant = (c: Cmd<'GrantCredits'>, state: CreditsState): Decision => {
       note: c.note ?? null,
     },
   };
-  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity }], c.on)]);
+  const packageId = packageOfCreditLot({ source: c.source, reference: c.reference ?? null });
+  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity, packageId }], c.on)]);
 };
 
 const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
@@ -76,9 +79,18 @@ const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
   if (from === undefined && preventsBookingWithoutCredits(policy, c.channel)) {
     return left(insufficientCredits(c.appointmentType, now.balance));
   }
+  const packageId = from === undefined ? undefined : packageOfCreditLot(from);
   const booked: CreditsEvent = {
     type: 'SessionBooked',
-    data: { bookingId: c.bookingId, appointmentType: c.appointmentType, channel: c.channel, lot: from?.lot ?? null, on: c.on, policy },
+    data: {
+      bookingId: c.bookingId,
+      appointmentType: c.appointmentType,
+      channel: c.channel,
+      lot: from?.lot ?? null,
+      on: c.on,
+      policy,
+      ...(packageId !== undefined ? { packageId } : {}),
+    },
   };
   return right([...now.expiries, booked]);
 };
@@ -115,11 +127,12 @@ const cancel = (c: Cmd<'CancelBooking'>, state: CreditsState): Decision => {
         : lot.status === 'expired' || isCreditLotExpired(lot, c.on)
           ? 'expired'
           : 'restored';
+  const packageId = lot === undefined ? undefined : packageOfCreditLot(lot);
   const cancelled: CreditsEvent = {
     type: 'SessionCancelled',
-    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy },
+    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy, ...(packageId !== undefined ? { packageId } : {}) },
   };
-  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1 }], c.on) : [];
+  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1, packageId }], c.on) : [];
   return right([...now.expiries, cancelled, ...repaid]);
 };
 
@@ -165,7 +178,9 @@ const manual = (c: ManualChange, state: CreditsState, mode: 'set' | 'adjust', de
       ),
     );
   }
-  const { taken } = takeCredits(now.live, -change);
+  const own = outsidePackages(now.live);
+  if (-change > own.available) return left(heldByPackages(c.appointmentType, now.available, own.available, -change));
+  const { taken } = takeCredits(own.lots, -change);
   const adjusted: CreditsEvent = { type: 'CreditsAdjusted', data: { ...base, lot: null, expiresOn: null, taken: [...taken] } };
   return right([...now.expiries, adjusted]);
 };
@@ -212,6 +227,10 @@ export const decideCredits = (command: CreditsCommand, state: CreditsState): Dec
       return grant(command, state);
     case 'BookSession':
       return book(command, state);
+    case 'BookSessionFromPackage':
+      return decideBookFromPackage(command, state);
+    case 'DeclinePackageCredit':
+      return decideDeclinePackageCredit(command, state);
     case 'CancelBooking':
       return cancel(command, state);
     case 'SetCreditBalance':

@@ -62,6 +62,14 @@ export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): re
   return next;
 };
 
+/**
+ * The package whose units a lot holds: a lot of source `package` granted by a reference is
+ * that package's (the reference is the package id). The ledger uses these credits for
+ * bookings only; the package flows mirror every use onto the package.
+ */
+export const packageOfCreditLot = (lot: Pick<OpenCreditLot, 'source' | 'reference'>): string | undefined =>
+  lot.source === 'package' && lot.reference !== null ? lot.reference : undefined;
+
 /** Just what the working set keeps of a lot. */
 export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot => ({
   lot: lot.lot,

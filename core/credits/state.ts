@@ -18,6 +18,10 @@ export interface CreditBooking {
   readonly owed: boolean;
   readonly debtIndex: number | null;
   readonly cancelled: boolean;
+  /** Cancelled and its credit (or debt) came back. */
+  readonly restored: boolean;
+  /** Packages that declined the credit it took from their lots: it never takes from them again. */
+  readonly declinedPackages: readonly string[];
 }
 
 export type CreditTransfer =
@@ -160,6 +164,26 @@ const updateBooking = (s: Draft, bookingId: string, change: Partial<CreditBookin
   if (booking !== undefined) s.bookings = s.bookings.set(bookingId, { ...booking, ...change });
 };
 
+const newBooking: CreditBooking = { appointmentType: '', lot: null, owed: false, debtIndex: null, cancelled: false, restored: false, declinedPackages: [] };
+
+/** Puts a booking at the end of its type's debt queue: it is owed until a grant repays it. */
+const owe = (s: Draft, appointmentType: string, bookingId: string): void => {
+  const ts = creditTypeStateOf(s, appointmentType);
+  s.types = s.types.set(appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 });
+  s.debtQueue = s.debtQueue.set(debtKey(appointmentType, ts.debtTo), bookingId);
+  updateBooking(s, bookingId, { owed: true, debtIndex: ts.debtTo });
+};
+
+/** The queue index of the oldest booking still owed (the queue's end when none is). */
+const firstOwed = (s: Draft, appointmentType: string, ts: CreditTypeState): number => {
+  let from = ts.debtFrom;
+  for (; from < ts.debtTo; from++) {
+    const booking = s.bookings.get(s.debtQueue.get(debtKey(appointmentType, from)) ?? '');
+    if (booking?.owed === true && booking.debtIndex === from) break;
+  }
+  return from;
+};
+
 const lotOf = (lot: number, appointmentType: string, source: OpenCreditLot['source'], reference: string | null, quantity: number, expiresOn: OpenCreditLot['expiresOn']): OpenCreditLot => ({
   lot,
   appointmentType,
@@ -190,31 +214,24 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     case 'CreditDebtRepaid': {
       const d = event.data;
       take(s, d.appointmentType, [{ lot: d.lot, quantity: d.bookingIds.length }]);
-      let debtFrom = creditTypeStateOf(s, d.appointmentType).debtFrom;
-      for (const id of d.bookingIds) {
-        const index = s.bookings.get(id)?.debtIndex;
-        if (index !== undefined && index !== null) debtFrom = Math.max(debtFrom, index + 1);
-        updateBooking(s, id, { lot: d.lot, owed: false, debtIndex: null });
-      }
-      setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - d.bookingIds.length, debtFrom }));
+      for (const id of d.bookingIds) updateBooking(s, id, { lot: d.lot, owed: false, debtIndex: null });
+      setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - d.bookingIds.length, debtFrom: firstOwed(s, d.appointmentType, ts) }));
       break;
     }
     case 'SessionBooked': {
       const d = event.data;
       if (d.lot !== null) {
         take(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
-        s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: d.lot, owed: false, debtIndex: null, cancelled: false });
+        s.bookings = s.bookings.set(d.bookingId, { ...newBooking, appointmentType: d.appointmentType, lot: d.lot });
         break;
       }
-      const ts = creditTypeStateOf(s, d.appointmentType);
-      s.types = s.types.set(d.appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 });
-      s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: null, owed: true, debtIndex: ts.debtTo, cancelled: false });
-      s.debtQueue = s.debtQueue.set(debtKey(d.appointmentType, ts.debtTo), d.bookingId);
+      s.bookings = s.bookings.set(d.bookingId, { ...newBooking, appointmentType: d.appointmentType });
+      owe(s, d.appointmentType, d.bookingId);
       break;
     }
     case 'SessionCancelled': {
       const d = event.data;
-      updateBooking(s, d.bookingId, { cancelled: true });
+      updateBooking(s, d.bookingId, { cancelled: true, restored: d.restore === 'restored' });
       if (d.restore !== 'restored') break;
       if (d.lot !== null) restore(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
       else {
@@ -278,6 +295,24 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     }
     case 'CreditSettingsAdjusted':
       s.overrides = event.data.overrides;
+      break;
+    case 'PackageCreditDeclined': {
+      const d = event.data;
+      if (d.returned === 'restored') restore(s, d.appointmentType, [{ lot: d.fromLot, quantity: 1 }]);
+      const booking = s.bookings.get(d.bookingId);
+      if (booking === undefined) break;
+      const declinedPackages = [...booking.declinedPackages, d.packageId];
+      if (booking.cancelled) updateBooking(s, d.bookingId, { lot: null, declinedPackages });
+      else if (d.lot !== null) {
+        take(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
+        updateBooking(s, d.bookingId, { lot: d.lot, declinedPackages });
+      } else {
+        updateBooking(s, d.bookingId, { lot: null, declinedPackages });
+        owe(s, d.appointmentType, d.bookingId);
+      }
+      break;
+    }
+    case 'PackageCreditUnavailable':
       break;
   }
   return s;
