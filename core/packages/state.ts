@@ -3,12 +3,17 @@
  * unit is unused, used, expired or refunded — exactly one — so the values of the units
  * always add up to the price paid.
  */
+import { deriveId } from '../values/ids.js';
 import type { LocalDate } from '../values/local-date.js';
 import { sum, type Money } from '../values/money.js';
 import type { PackageEvent, PackageSaleChannel, PackageServiceUnits } from './events.js';
 import type { PackagePromotion, PackageTerms } from './terms.js';
 
-export type PackageUnitStatus = 'unused' | 'used' | 'expired' | 'refunded';
+/**
+ * `void`: its credit came back after the package was refunded, expired or given away, so it
+ * can no longer be used; its value was neither used nor paid out (it counts like an expired unit's).
+ */
+export type PackageUnitStatus = 'unused' | 'used' | 'expired' | 'refunded' | 'void';
 
 export interface PackageUnit {
   readonly item: number;
@@ -22,6 +27,8 @@ export interface PackageUnit {
   readonly usedFor?: string;
   readonly appointmentId?: string;
   readonly usedOn?: LocalDate;
+  /** The booking in the holder's credits ledger that took its credit. */
+  readonly bookingId?: string;
 }
 
 export interface PackageTransferOffer {
@@ -51,6 +58,8 @@ export interface SoldPackage {
   readonly redeemedCodes: readonly string[];
   /** Expiry dates a notice has been issued for. */
   readonly noticesIssuedFor: readonly LocalDate[];
+  /** Appointments ever applied to it (an appointment is applied once, as a booking is recorded once). */
+  readonly appointmentsApplied: readonly string[];
 }
 
 export type PackageState = { readonly status: 'unsold' } | SoldPackage;
@@ -83,17 +92,31 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
       transferOffers: [],
       redeemedCodes: [],
       noticesIssuedFor: [],
+      appointmentsApplied: [],
     };
   }
   if (state.status === 'unsold') return state;
   switch (event.type) {
     case 'PackageServiceApplied': {
       const d = event.data;
+      const bookingId = d.bookingId ?? packageBookingId(d.packageId, d.appointmentId);
       const units = state.units.map((u, i) =>
-        i === d.unit ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, appointmentId: d.appointmentId, usedOn: d.on } : u,
+        i === d.unit ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, appointmentId: d.appointmentId, usedOn: d.on, bookingId } : u,
+      );
+      return { ...state, units, appointmentsApplied: [...state.appointmentsApplied, d.appointmentId] };
+    }
+    case 'PackageCreditUsed': {
+      const d = event.data;
+      const units = state.units.map((u, i) =>
+        i === d.unit ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, usedOn: d.on, bookingId: d.bookingId } : u,
       );
       return { ...state, units };
     }
+    case 'PackageCreditUseDeclined':
+      return state;
+    case 'PackageUnitRestored':
+    case 'PackageServiceApplicationReversed':
+      return { ...state, units: setStatus(state.units, [event.data.unit], event.data.outcome) };
     case 'PackageExpired':
       return { ...state, status: 'expired', units: setStatus(state.units, event.data.units, 'expired') };
     case 'PackageExtended':
@@ -131,6 +154,17 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
       return { ...state, sharedWith: state.sharedWith.filter((c) => c !== event.data.clientId) };
   }
 };
+
+/**
+ * The booking that takes the credit of a service applied to a package, in the holder's
+ * credits ledger: derived from the package and the appointment, so a retry or a replay of
+ * the flow books it once, and the platform can cancel it there.
+ */
+export const packageBookingId = (packageId: string, appointmentId: string): string => deriveId(`package-${packageId}`, `booking/${appointmentId}`);
+
+/** The unit whose credit a booking took, while it is used. */
+export const packageUnitOfBooking = (p: SoldPackage, bookingId: string): number =>
+  p.units.findIndex((u) => u.status === 'used' && u.bookingId === bookingId);
 
 /** Indexes of the units in a status. */
 export const packageUnitsIn = (p: SoldPackage, status: PackageUnitStatus): readonly number[] =>
