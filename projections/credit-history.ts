@@ -150,6 +150,7 @@ const changesOf = (event: CreditsEvent, typesOfClient: readonly string[]): reado
     }
     case 'CreditTransferDeclined':
     case 'PackageCreditUnavailable':
+    case 'PackageCreditKept':
       return [];
     case 'PackageCreditDeclined': {
       const d = event.data;

@@ -121,6 +121,7 @@ const effectOf = (event: CreditsEvent): Effect | undefined => {
     case 'CreditTransferDeclined':
     case 'CreditSettingsAdjusted':
     case 'PackageCreditUnavailable':
+    case 'PackageCreditKept':
       return undefined;
   }
 };

@@ -6,6 +6,9 @@
  *   (`BookSessionFromPackage`), or records that none is left (`PackageCreditUnavailable`);
  * - a credit a booking took from the package's lot that the package declines goes back to
  *   the lot, and the booking takes its credit elsewhere or is owed (`PackageCreditDeclined`);
+ *   but when the package had no unit free only because a service applied to it found no
+ *   credit here (both sides took the last one at once), the booking keeps the credit and
+ *   the package, which is giving that service's unit back, is asked again (`PackageCreditKept`);
  * - manual decreases and transfers between clients leave the packages' credits alone: those
  *   change through the package (used at an appointment, refunded, expired, transferred).
  */
@@ -87,6 +90,10 @@ export const decideDeclinePackageCredit = (c: Cmd<'DeclinePackageCredit'>, state
   // Nothing of the package is held: the booking moved on, or its credit already came back.
   const holds = from !== undefined && packageOfCreditLot(from) === c.packageId && !booking.declinedPackages.includes(c.packageId);
   if (from === undefined || !holds || (booking.cancelled && booking.restored)) return right([]);
+  const waits = state.packageWaits.get(c.packageId);
+  if (c.code === 'NO_UNITS_LEFT' && !booking.cancelled && waits !== undefined && waits.kept < waits.unavailable) {
+    return right([{ type: 'PackageCreditKept', data: { bookingId: c.bookingId, packageId: c.packageId, appointmentType: type, on: c.on } }]);
+  }
   const now = catchUp(state, type, c.on);
   const declined = new Set([...booking.declinedPackages, c.packageId]);
   const next = booking.cancelled

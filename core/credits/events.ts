@@ -9,7 +9,7 @@ import { createEventRegistry, defineEvent, type EventOf } from '../kernel/codecs
 import { LocalDateC } from '../values/local-date.js';
 import { PercentC } from '../values/percent.js';
 import { CreditBookingChannelC, CreditPolicyC, CreditPolicySettingsC } from './policy.js';
-import { PackageCreditDeclined, PackageCreditUnavailable } from './package-events.js';
+import { PackageCreditDeclined, PackageCreditKept, PackageCreditUnavailable } from './package-events.js';
 
 export * from './package-events.js';
 
@@ -245,6 +245,7 @@ export const creditsEvents = createEventRegistry([
   CreditTransferReversed,
   CreditSettingsAdjusted,
   PackageCreditDeclined,
+  PackageCreditKept,
   PackageCreditUnavailable,
 ]);
 
@@ -264,6 +265,7 @@ export type CreditsEvent =
   | EventOf<typeof CreditTransferReversed>
   | EventOf<typeof CreditSettingsAdjusted>
   | EventOf<typeof PackageCreditDeclined>
+  | EventOf<typeof PackageCreditKept>
   | EventOf<typeof PackageCreditUnavailable>;
 
 /** The data of the event of type `T`. */

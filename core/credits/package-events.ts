@@ -46,6 +46,16 @@ export const PackageCreditDeclined = defineEvent(
 );
 
 /**
+ * The package had no unit free for the credit a booking took from its lot, but a service
+ * applied to that package found no credit here and the package is giving that unit back:
+ * the booking keeps the credit, and the package is asked again once it has.
+ */
+export const PackageCreditKept = defineEvent(
+  'PackageCreditKept',
+  t.type({ bookingId: t.string, packageId: t.string, appointmentType: t.string, on: LocalDateC }),
+);
+
+/**
  * A service applied to a package found no credit of that package left in the ledger (a
  * booking here used it first, or the package's credits were voided): nothing was booked,
  * and the package takes its unit back.

@@ -53,6 +53,16 @@ export interface CreditsState {
   /** Bookings without credit in the order they were made, keyed `debtKey(type, index)`. */
   readonly debtQueue: PersistentMap<string, string>;
   readonly transfers: PersistentMap<string, CreditTransfer>;
+  /**
+   * Per package: services applied to it that found no credit here (the package gives their
+   * units back), and bookings kept on its credit in the meantime.
+   */
+  readonly packageWaits: PersistentMap<string, PackageWaits>;
+}
+
+export interface PackageWaits {
+  readonly unavailable: number;
+  readonly kept: number;
 }
 
 export const initialCreditsState: CreditsState = {
@@ -65,6 +75,7 @@ export const initialCreditsState: CreditsState = {
   bookings: PersistentMap.empty(),
   debtQueue: PersistentMap.empty(),
   transfers: PersistentMap.empty(),
+  packageWaits: PersistentMap.empty(),
 };
 
 export const debtKey = (appointmentType: string, index: number): string => `${appointmentType}\u0000${index}`;
@@ -204,6 +215,7 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     bookings: state.bookings,
     debtQueue: state.debtQueue,
     transfers: state.transfers,
+    packageWaits: state.packageWaits,
   };
   switch (event.type) {
     case 'CreditsGranted': {
@@ -313,7 +325,15 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
       break;
     }
     case 'PackageCreditUnavailable':
+    case 'PackageCreditKept': {
+      const d = event.data;
+      const waits = s.packageWaits.get(d.packageId) ?? { unavailable: 0, kept: 0 };
+      s.packageWaits = s.packageWaits.set(
+        d.packageId,
+        event.type === 'PackageCreditKept' ? { ...waits, kept: waits.kept + 1 } : { ...waits, unavailable: waits.unavailable + 1 },
+      );
       break;
+    }
   }
   return s;
 };

@@ -4,3 +4,4 @@ export * from './bulk-package-issued.js';
 export * from './package-credits.js';
 export * from './package-wallet.js';
 export * from './package-enrollment.js';
+export * from './package-credit-use.js';

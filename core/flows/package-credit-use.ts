@@ -1,0 +1,134 @@
+/**
+ * A package's units and its credits in the holder's ledger are one thing seen twice; these
+ * two flows keep them equal. The rule: the package is the gatekeeper of its units, and
+ * every change to one side that the other did not cause is mirrored onto it.
+ *
+ * Package → credits (`packageCreditUseFlow`):
+ * - service applied ("Apply to patient's package?") → `BookSessionFromPackage` in the
+ *   holder's ledger, from the package's lots, booking id `packageBookingId(package, appointment)`;
+ * - a ledger use the package declined → `DeclinePackageCredit`: the booking gives the credit
+ *   back to the package's lot and takes one elsewhere (never from that package), or is owed.
+ *
+ * Credits → package (`creditPackageUseFlow`), for the credits of lots a package granted:
+ * - a session booked here from the package's lot, not by the package (`appliedToPackage`),
+ *   a debt repaid from it, a booking moved onto it, or a booking kept on it while the
+ *   package takes back the unit of an application that found no credit → `RecordPackageCreditUse`;
+ * - a cancellation that restored the credit to the package's lot (a package-applied
+ *   appointment included) → `RecordPackageCreditRestore`;
+ * - no credit of the package left for an applied service → `RecordPackageCreditUnavailable`.
+ *
+ * No cycle: a booking the package caused is marked `appliedToPackage` and not mirrored back;
+ * the package's answers to the ledger (used, restored, reversed) cause nothing; a decline
+ * moves the booking to a package that has not declined it yet, and a booking is kept on a
+ * package's credit at most once per application that found none, so it ends. Every command id
+ * is derived from the causing event (and the booking), so replays and retries apply once.
+ */
+import type { Dispatch, ProcessManager } from '../kernel/process-manager.js';
+import { deriveId } from '../values/ids.js';
+import type { LocalDate } from '../values/local-date.js';
+import { creditsClientOf, type CreditsEvent } from '../credits/events.js';
+import type { CreditsCommand } from '../credits/commands.js';
+import type { PackageEvent } from '../packages/events.js';
+import type { PackageCommand } from '../packages/commands.js';
+import { packageBookingId } from '../packages/state.js';
+
+export const packageCreditUseFlow: ProcessManager<PackageEvent, CreditsCommand> = {
+  name: 'package-credit-use',
+  handles: ['PackageServiceApplied', 'PackageCreditUseDeclined'],
+  react: (event): readonly Dispatch<CreditsCommand>[] => {
+    const dispatch = (purpose: string, command: CreditsCommand): Dispatch<CreditsCommand> => ({
+      command,
+      commandId: deriveId(event.eventId, purpose),
+      actor: 'system',
+    });
+    switch (event.type) {
+      case 'PackageServiceApplied': {
+        const d = event.data;
+        return [
+          dispatch('credits/book-from-package', {
+            type: 'BookSessionFromPackage',
+            clientId: d.ledgerClientId ?? d.clientId,
+            bookingId: d.bookingId ?? packageBookingId(d.packageId, d.appointmentId),
+            packageId: d.packageId,
+            appointmentType: d.unitServiceId,
+            on: d.on,
+          }),
+        ];
+      }
+      case 'PackageCreditUseDeclined': {
+        const d = event.data;
+        return [
+          dispatch('credits/decline-package-credit', {
+            type: 'DeclinePackageCredit',
+            clientId: d.clientId,
+            bookingId: d.bookingId,
+            packageId: d.packageId,
+            code: d.code,
+            reason: d.reason,
+            on: d.on,
+          }),
+        ];
+      }
+      default:
+        return [];
+    }
+  },
+};
+
+export const creditPackageUseFlow: ProcessManager<CreditsEvent, PackageCommand> = {
+  name: 'credit-package-use',
+  handles: ['SessionBooked', 'CreditDebtRepaid', 'PackageCreditDeclined', 'PackageCreditKept', 'SessionCancelled', 'PackageCreditUnavailable'],
+  react: (event): readonly Dispatch<PackageCommand>[] => {
+    const clientId = creditsClientOf(event.streamName);
+    if (clientId === undefined) return [];
+    const dispatch = (purpose: string, command: PackageCommand): Dispatch<PackageCommand> => ({
+      command,
+      commandId: deriveId(event.eventId, purpose),
+      actor: 'system',
+    });
+    const use = (packageId: string, bookingId: string, serviceId: string, on: LocalDate): Dispatch<PackageCommand> =>
+      dispatch(`package/use/${bookingId}`, { type: 'RecordPackageCreditUse', packageId, clientId, bookingId, serviceId, on });
+    switch (event.type) {
+      case 'SessionBooked': {
+        const d = event.data;
+        if (d.packageId === undefined || d.appliedToPackage === true) return [];
+        return [use(d.packageId, d.bookingId, d.appointmentType, d.on)];
+      }
+      case 'CreditDebtRepaid': {
+        const d = event.data;
+        const packageId = d.packageId;
+        if (packageId === undefined) return [];
+        return d.bookingIds.map((bookingId) => use(packageId, bookingId, d.appointmentType, d.on));
+      }
+      case 'PackageCreditDeclined': {
+        const d = event.data;
+        return d.toPackageId === undefined ? [] : [use(d.toPackageId, d.bookingId, d.appointmentType, d.on)];
+      }
+      case 'PackageCreditKept': {
+        const d = event.data;
+        return [use(d.packageId, d.bookingId, d.appointmentType, d.on)];
+      }
+      case 'SessionCancelled': {
+        const d = event.data;
+        if (d.packageId === undefined || d.restore !== 'restored') return [];
+        return [dispatch('package/restore', { type: 'RecordPackageCreditRestore', packageId: d.packageId, clientId, bookingId: d.bookingId, on: d.on })];
+      }
+      case 'PackageCreditUnavailable': {
+        const d = event.data;
+        return [
+          dispatch('package/unavailable', {
+            type: 'RecordPackageCreditUnavailable',
+            packageId: d.packageId,
+            clientId,
+            bookingId: d.bookingId,
+            code: d.code,
+            reason: d.reason,
+            on: d.on,
+          }),
+        ];
+      }
+      default:
+        return [];
+    }
+  },
+};
