@@ -37,6 +37,7 @@ export const decideVoid = (c: Cmd<'VoidCredits'>, state: CreditsState): Decision
   for (const lot of lots) {
     if (lot.status !== 'open' || lot.remaining === 0) continue;
     if (c.appointmentType !== undefined && lot.appointmentType !== c.appointmentType) continue;
+    if (c.packageHolding !== undefined && lot.packageHolding !== c.packageHolding) continue;
     events.push({
       type: 'CreditsVoided',
       data: {

@@ -19,7 +19,7 @@ import type { LocalDate } from '../values/local-date.js';
 import type { CreditsCommandOf as Cmd } from './commands.js';
 import { catchUp, type Decision } from './decide-support.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import { packageOfCreditLot, type CreditLot } from './lots.js';
+import { creditLotPackage, packageOfCreditLot, type CreditLot } from './lots.js';
 import type { CreditReturnOutcome } from './package-events.js';
 import { effectiveCreditPolicy } from './policy.js';
 import { findCreditLot, type CreditsState } from './state.js';
@@ -40,19 +40,30 @@ export const heldByPackages = (appointmentType: string, available: number, own: 
 
 export const decideBookFromPackage = (c: Cmd<'BookSessionFromPackage'>, state: CreditsState): Decision => {
   const now = catchUp(state, c.appointmentType, c.on);
-  const unavailable = (code: string, reason: string): Decision =>
+  const unavailable = (code: string, reason: string, creditVoid = false): Decision =>
     right([
       ...now.expiries,
       {
         type: 'PackageCreditUnavailable',
-        data: { bookingId: c.bookingId, packageId: c.packageId, appointmentType: c.appointmentType, code, reason, on: c.on },
+        data: { bookingId: c.bookingId, packageId: c.packageId, appointmentType: c.appointmentType, code, reason, creditVoid, on: c.on },
       },
     ]);
   if (state.bookings.has(c.bookingId)) {
     return unavailable('BOOKING_ALREADY_RECORDED', `Booking "${c.bookingId}" is already in this client's credits ledger.`);
   }
-  const from = now.live.find((l) => packageOfCreditLot(l) === c.packageId);
+  const ofPackage = (l: CreditLot): boolean =>
+    packageOfCreditLot(l) === c.packageId && (c.packageHolding === undefined || l.packageHolding === c.packageHolding);
+  const from = now.live.find(ofPackage);
   if (from === undefined) {
+    // Its lot used up by bookings here: the package takes the unit back. Expired or voided: the unit is gone too.
+    const lots = (state.lotsByReference.get(c.packageId) ?? []).flatMap((ref) => {
+      const lot = ref.appointmentType === c.appointmentType ? findCreditLot(state, ref.appointmentType, ref.lot) : undefined;
+      return lot !== undefined && ofPackage(lot) ? [lot] : [];
+    });
+    const lost = lots.length > 0 && lots.every((l) => l.status === 'expired' || l.status === 'voided' || isCreditLotExpired(l, c.on));
+    if (lost) {
+      return unavailable('PACKAGE_CREDITS_VOID', `The ${c.appointmentType} credits of package ${c.packageId} in this ledger have expired or been voided.`, true);
+    }
     return unavailable('NO_CREDITS_FROM_PACKAGE', `No ${c.appointmentType} credits of package ${c.packageId} are left in this ledger.`);
   }
   const booked: CreditsEvent = {
@@ -64,6 +75,7 @@ export const decideBookFromPackage = (c: Cmd<'BookSessionFromPackage'>, state: C
       lot: from.lot,
       on: c.on,
       policy: effectiveCreditPolicy(c.policy, state.overrides),
+      ...creditLotPackage(from),
       packageId: c.packageId,
       appliedToPackage: true,
     },
@@ -92,7 +104,8 @@ export const decideDeclinePackageCredit = (c: Cmd<'DeclinePackageCredit'>, state
   if (from === undefined || !holds || (booking.cancelled && booking.restored)) return right([]);
   const waits = state.packageWaits.get(c.packageId);
   if (c.code === 'NO_UNITS_LEFT' && !booking.cancelled && waits !== undefined && waits.kept < waits.unavailable) {
-    return right([{ type: 'PackageCreditKept', data: { bookingId: c.bookingId, packageId: c.packageId, appointmentType: type, on: c.on } }]);
+    const kept = { bookingId: c.bookingId, packageId: c.packageId, appointmentType: type, on: c.on, ...(from.packageHolding !== undefined ? { packageHolding: from.packageHolding } : {}) };
+    return right([{ type: 'PackageCreditKept', data: kept }]);
   }
   const now = catchUp(state, type, c.on);
   const declined = new Set([...booking.declinedPackages, c.packageId]);
@@ -102,19 +115,20 @@ export const decideDeclinePackageCredit = (c: Cmd<'DeclinePackageCredit'>, state
         const packageId = packageOfCreditLot(l);
         return packageId === undefined || !declined.has(packageId);
       });
-  const toPackageId = next === undefined ? undefined : packageOfCreditLot(next);
+  const to = creditLotPackage(next);
   const data: CreditsEventData<'PackageCreditDeclined'> = {
     bookingId: c.bookingId,
     appointmentType: type,
     packageId: c.packageId,
     fromLot: from.lot,
-    returned: returnTo(from, c.on),
+    returned: c.creditVoid === true ? 'voided' : returnTo(from, c.on),
     lot: next?.lot ?? null,
     owed: !booking.cancelled && next === undefined,
     code: c.code,
     reason: c.reason,
     on: c.on,
-    ...(toPackageId !== undefined ? { toPackageId } : {}),
+    ...(to !== undefined ? { toPackageId: to.packageId } : {}),
+    ...(to?.packageHolding !== undefined ? { toPackageHolding: to.packageHolding } : {}),
   };
   return right([...now.expiries, { type: 'PackageCreditDeclined', data }]);
 };

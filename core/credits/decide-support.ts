@@ -4,7 +4,7 @@ import { domainError, type DomainError } from '../kernel/errors.js';
 import { isCreditLotExpired } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import type { CreditLot } from './lots.js';
+import type { CreditLot, CreditLotPackage } from './lots.js';
 import { debtKey, openCreditLots, creditTypeStateOf, type CreditsState } from './state.js';
 
 export type Decision = Either<DomainError, readonly CreditsEvent[]>;
@@ -67,11 +67,11 @@ const owedBookings = (state: CreditsState, appointmentType: string, max: number,
   return ids;
 };
 
-/** Credits newly put in a lot; `packageId` when the lot holds a package's units. */
+/** Credits newly put in a lot; `package` when the lot holds a package's units. */
 export interface FundedCredits {
   readonly lot: number;
   readonly quantity: number;
-  readonly packageId?: string | undefined;
+  readonly package?: CreditLotPackage | undefined;
 }
 
 /** Credits newly put in lots repay the debt first: one `CreditDebtRepaid` per lot that settles bookings. */
@@ -80,7 +80,7 @@ export const repayDebt = (state: CreditsState, appointmentType: string, funded: 
   const repaid = new Set<string>();
   const events: CreditsEvent[] = [];
   for (const part of funded) {
-    const bookingIds = owedBookings(state, appointmentType, part.quantity, repaid, part.packageId);
+    const bookingIds = owedBookings(state, appointmentType, part.quantity, repaid, part.package?.packageId);
     if (bookingIds.length === 0) continue;
     for (const id of bookingIds) repaid.add(id);
     const data: CreditsEventData<'CreditDebtRepaid'> = {
@@ -88,7 +88,7 @@ export const repayDebt = (state: CreditsState, appointmentType: string, funded: 
       lot: part.lot,
       bookingIds,
       on,
-      ...(part.packageId !== undefined ? { packageId: part.packageId } : {}),
+      ...part.package,
     };
     events.push({ type: 'CreditDebtRepaid', data });
   }

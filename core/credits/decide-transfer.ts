@@ -12,7 +12,7 @@ import { catchUp, checkAppointmentType, checkQuantity, insufficientCredits, repa
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import { effectiveCreditPolicy } from './policy.js';
 import { heldByPackages, outsidePackages } from './decide-package.js';
-import { packageOfCreditLot } from './lots.js';
+import { creditLotPackage } from './lots.js';
 import { findCreditLot, type CreditsState } from './state.js';
 
 const toSelf = (clientId: string): DomainError =>
@@ -130,7 +130,7 @@ export const decideReverseTransfer = (c: Cmd<'ReverseCreditTransfer'>, state: Cr
   };
   const funded = restored.map((p) => {
     const lot = findCreditLot(state, type, p.lot);
-    return { ...p, packageId: lot === undefined ? undefined : packageOfCreditLot(lot) };
+    return { ...p, package: creditLotPackage(lot) };
   });
   return right([...now.expiries, reversed, ...repayDebt(state, type, funded, c.on)]);
 };

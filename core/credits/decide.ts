@@ -22,7 +22,7 @@ import {
 import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js';
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
 import { decideBookFromPackage, decideDeclinePackageCredit, heldByPackages, outsidePackages } from './decide-package.js';
-import { packageOfCreditLot } from './lots.js';
+import { creditLotPackage } from './lots.js';
 import type { CreditsEvent, CreditRestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
 import { findCreditLot, openCreditLots, type CreditsState } from './state.js';
@@ -46,10 +46,11 @@ const grant = (c: Cmd<'GrantCredits'>, state: CreditsState): Decision => {
       on: c.on,
       by: c.by ?? null,
       note: c.note ?? null,
+      ...(c.packageHolding !== undefined ? { packageHolding: c.packageHolding } : {}),
     },
   };
-  const packageId = packageOfCreditLot({ source: c.source, reference: c.reference ?? null });
-  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity, packageId }], c.on)]);
+  const lotPackage = creditLotPackage({ source: c.source, reference: c.reference ?? null, ...(c.packageHolding !== undefined ? { packageHolding: c.packageHolding } : {}) });
+  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity, package: lotPackage }], c.on)]);
 };
 
 const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
@@ -79,7 +80,6 @@ const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
   if (from === undefined && preventsBookingWithoutCredits(policy, c.channel)) {
     return left(insufficientCredits(c.appointmentType, now.balance));
   }
-  const packageId = from === undefined ? undefined : packageOfCreditLot(from);
   const booked: CreditsEvent = {
     type: 'SessionBooked',
     data: {
@@ -89,7 +89,7 @@ const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
       lot: from?.lot ?? null,
       on: c.on,
       policy,
-      ...(packageId !== undefined ? { packageId } : {}),
+      ...creditLotPackage(from),
     },
   };
   return right([...now.expiries, booked]);
@@ -127,12 +127,12 @@ const cancel = (c: Cmd<'CancelBooking'>, state: CreditsState): Decision => {
         : lot.status === 'expired' || isCreditLotExpired(lot, c.on)
           ? 'expired'
           : 'restored';
-  const packageId = lot === undefined ? undefined : packageOfCreditLot(lot);
+  const lotPackage = creditLotPackage(lot);
   const cancelled: CreditsEvent = {
     type: 'SessionCancelled',
-    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy, ...(packageId !== undefined ? { packageId } : {}) },
+    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy, ...lotPackage },
   };
-  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1, packageId }], c.on) : [];
+  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1, package: lotPackage }], c.on) : [];
   return right([...now.expiries, cancelled, ...repaid]);
 };
 

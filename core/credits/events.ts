@@ -44,24 +44,32 @@ export const DatedCreditLotPartC = t.type({ lot: LotC, quantity: CountC, expires
 /** A lot of `quantity` credits of one appointment type. */
 export const CreditsGranted = defineEvent(
   'CreditsGranted',
-  t.type({
-    lot: LotC,
-    appointmentType: t.string,
-    quantity: CountC,
-    source: CreditSourceC,
-    /** What granted it: a package id, a membership period, a promotion. */
-    reference: NullableStringC,
-    expiresOn: NullableDateC,
-    on: LocalDateC,
-    by: NullableStringC,
-    note: NullableStringC,
-  }),
+  t.intersection([
+    t.type({
+      lot: LotC,
+      appointmentType: t.string,
+      quantity: CountC,
+      source: CreditSourceC,
+      /** What granted it: a package id, a membership period, a promotion. */
+      reference: NullableStringC,
+      expiresOn: NullableDateC,
+      on: LocalDateC,
+      by: NullableStringC,
+      note: NullableStringC,
+    }),
+    t.partial({
+      /** For a package's lot: the holding of the package it belongs to (sale, a transfer, a reinstatement). */
+      packageHolding: t.string,
+    }),
+  ]),
 );
 
 /** The package whose units a lot holds, named on the events that use or restore its credits. */
 const fromPackage = {
   /** The lot's credits are this package's units (a lot of source `package`): the package flows mirror the change onto it. */
   packageId: t.string,
+  /** The holding of the package the lot was granted for. */
+  packageHolding: t.string,
 };
 
 /** Credits of a newly funded lot settled bookings made without credit (oldest first). */

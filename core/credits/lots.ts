@@ -25,6 +25,8 @@ export interface CreditLot {
   /** First date the credits can no longer be used; `null`: they never expire. */
   readonly expiresOn: LocalDate | null;
   readonly status: CreditLotStatus;
+  /** For a package's lot: the holding of the package it was granted for (see `GrantCredits.packageHolding`). */
+  readonly packageHolding?: string;
 }
 
 /** What the working set keeps of an open lot (its credits left are kept apart). */
@@ -70,6 +72,18 @@ export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): re
 export const packageOfCreditLot = (lot: Pick<OpenCreditLot, 'source' | 'reference'>): string | undefined =>
   lot.source === 'package' && lot.reference !== null ? lot.reference : undefined;
 
+/** What the events that use or restore a lot's credits say of its package: its id and the holding the lot belongs to. */
+export interface CreditLotPackage {
+  readonly packageId: string;
+  readonly packageHolding?: string;
+}
+
+export const creditLotPackage = (lot: Pick<OpenCreditLot, 'source' | 'reference' | 'packageHolding'> | undefined): CreditLotPackage | undefined => {
+  const packageId = lot === undefined ? undefined : packageOfCreditLot(lot);
+  if (lot === undefined || packageId === undefined) return undefined;
+  return lot.packageHolding === undefined ? { packageId } : { packageId, packageHolding: lot.packageHolding };
+};
+
 /** Just what the working set keeps of a lot. */
 export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot => ({
   lot: lot.lot,
@@ -78,4 +92,5 @@ export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot =
   reference: lot.reference,
   quantity: lot.quantity,
   expiresOn: lot.expiresOn,
+  ...(lot.packageHolding !== undefined ? { packageHolding: lot.packageHolding } : {}),
 });

@@ -18,7 +18,7 @@ export type CreditReturnOutcome = t.TypeOf<typeof CreditReturnOutcomeC>;
  * The package declined the credit a booking took from its lot (it had no unit left for it,
  * was refunded, expired or given to someone else, or the date was blacked out). The credit
  * went back to the lot (`returned`: `restored`, or lost with a lot that has expired or been
- * voided) and the booking took its credit elsewhere by the order of use, never again from
+ * voided, or because the package's credits here are void) and the booking took its credit elsewhere by the order of use, never again from
  * that package: from `lot` (of package `toPackageId`, if a package granted it), or, with no
  * credit left, it is now owed (`owed`). A cancelled booking only gives its credit back.
  */
@@ -39,8 +39,9 @@ export const PackageCreditDeclined = defineEvent(
       on: LocalDateC,
     }),
     t.partial({
-      /** The package whose lot the booking uses now. */
+      /** The package whose lot the booking uses now, and the holding that lot belongs to. */
       toPackageId: t.string,
+      toPackageHolding: t.string,
     }),
   ]),
 );
@@ -52,15 +53,26 @@ export const PackageCreditDeclined = defineEvent(
  */
 export const PackageCreditKept = defineEvent(
   'PackageCreditKept',
-  t.type({ bookingId: t.string, packageId: t.string, appointmentType: t.string, on: LocalDateC }),
+  t.intersection([
+    t.type({ bookingId: t.string, packageId: t.string, appointmentType: t.string, on: LocalDateC }),
+    t.partial({ packageHolding: t.string }),
+  ]),
 );
 
 /**
- * A service applied to a package found no credit of that package left in the ledger (a
- * booking here used it first, or the package's credits were voided): nothing was booked,
- * and the package takes its unit back.
+ * A service applied to a package found no credit of that package left in the ledger: a
+ * booking here used it first (the package takes its unit back), or the package's lot had
+ * expired or been voided (`creditVoid`: the unit is void too). Nothing was booked.
  */
 export const PackageCreditUnavailable = defineEvent(
   'PackageCreditUnavailable',
-  t.type({ bookingId: t.string, packageId: t.string, appointmentType: t.string, code: t.string, reason: t.string, on: LocalDateC }),
+  t.type({
+    bookingId: t.string,
+    packageId: t.string,
+    appointmentType: t.string,
+    code: t.string,
+    reason: t.string,
+    creditVoid: t.boolean,
+    on: LocalDateC,
+  }),
 );

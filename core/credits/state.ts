@@ -220,7 +220,8 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
   switch (event.type) {
     case 'CreditsGranted': {
       const d = event.data;
-      grant(s, lotOf(d.lot, d.appointmentType, d.source, d.reference, d.quantity, d.expiresOn));
+      const lot = lotOf(d.lot, d.appointmentType, d.source, d.reference, d.quantity, d.expiresOn);
+      grant(s, d.packageHolding === undefined ? lot : { ...lot, packageHolding: d.packageHolding });
       break;
     }
     case 'CreditDebtRepaid': {
@@ -327,6 +328,8 @@ export const evolveCredits = (state: CreditsState, event: CreditsEvent): Credits
     case 'PackageCreditUnavailable':
     case 'PackageCreditKept': {
       const d = event.data;
+      // Only a credit used up by a booking here is one the package gives back for a booking kept on it.
+      if (event.type === 'PackageCreditUnavailable' && event.data.creditVoid) break;
       const waits = s.packageWaits.get(d.packageId) ?? { unavailable: 0, kept: 0 };
       s.packageWaits = s.packageWaits.set(
         d.packageId,

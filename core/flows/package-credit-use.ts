@@ -7,7 +7,11 @@
  * - service applied ("Apply to patient's package?") → `BookSessionFromPackage` in the
  *   holder's ledger, from the package's lots, booking id `packageBookingId(package, appointment)`;
  * - a ledger use the package declined → `DeclinePackageCredit`: the booking gives the credit
- *   back to the package's lot and takes one elsewhere (never from that package), or is owed.
+ *   back to the package's lot (void, if the package can no longer be used from that ledger)
+ *   and takes one elsewhere (never from that package), or is owed;
+ * - a credit that came back to a package that can no longer be used from that ledger
+ *   (refunded, expired, given away: the unit is void) → `VoidCredits` for the package there,
+ *   which voids the credit that came back.
  *
  * Credits → package (`creditPackageUseFlow`), for the credits of lots a package granted:
  * - a session booked here from the package's lot, not by the package (`appliedToPackage`),
@@ -34,7 +38,7 @@ import { packageBookingId } from '../packages/state.js';
 
 export const packageCreditUseFlow: ProcessManager<PackageEvent, CreditsCommand> = {
   name: 'package-credit-use',
-  handles: ['PackageServiceApplied', 'PackageCreditUseDeclined'],
+  handles: ['PackageServiceApplied', 'PackageCreditUseDeclined', 'PackageUnitRestored', 'PackageServiceApplicationReversed'],
   react: (event): readonly Dispatch<CreditsCommand>[] => {
     const dispatch = (purpose: string, command: CreditsCommand): Dispatch<CreditsCommand> => ({
       command,
@@ -52,6 +56,7 @@ export const packageCreditUseFlow: ProcessManager<PackageEvent, CreditsCommand> 
             packageId: d.packageId,
             appointmentType: d.unitServiceId,
             on: d.on,
+            ...(d.ledgerHolding !== undefined ? { packageHolding: d.ledgerHolding } : {}),
           }),
         ];
       }
@@ -66,6 +71,23 @@ export const packageCreditUseFlow: ProcessManager<PackageEvent, CreditsCommand> 
             code: d.code,
             reason: d.reason,
             on: d.on,
+            ...(d.creditVoid ? { creditVoid: true } : {}),
+          }),
+        ];
+      }
+      case 'PackageUnitRestored':
+      case 'PackageServiceApplicationReversed': {
+        const d = event.data;
+        if (d.outcome !== 'void') return [];
+        return [
+          dispatch('credits/void-package-credits', {
+            type: 'VoidCredits',
+            clientId: d.clientId,
+            on: d.on,
+            reference: d.packageId,
+            packageHolding: d.holding,
+            reason: 'package no longer usable from this ledger',
+            by: 'system',
           }),
         ];
       }
@@ -86,27 +108,35 @@ export const creditPackageUseFlow: ProcessManager<CreditsEvent, PackageCommand> 
       commandId: deriveId(event.eventId, purpose),
       actor: 'system',
     });
-    const use = (packageId: string, bookingId: string, serviceId: string, on: LocalDate): Dispatch<PackageCommand> =>
-      dispatch(`package/use/${bookingId}`, { type: 'RecordPackageCreditUse', packageId, clientId, bookingId, serviceId, on });
+    const use = (packageId: string, holding: string | undefined, bookingId: string, serviceId: string, on: LocalDate): Dispatch<PackageCommand> =>
+      dispatch(`package/use/${bookingId}`, {
+        type: 'RecordPackageCreditUse',
+        packageId,
+        clientId,
+        bookingId,
+        serviceId,
+        on,
+        ...(holding !== undefined ? { holding } : {}),
+      });
     switch (event.type) {
       case 'SessionBooked': {
         const d = event.data;
         if (d.packageId === undefined || d.appliedToPackage === true) return [];
-        return [use(d.packageId, d.bookingId, d.appointmentType, d.on)];
+        return [use(d.packageId, d.packageHolding, d.bookingId, d.appointmentType, d.on)];
       }
       case 'CreditDebtRepaid': {
         const d = event.data;
         const packageId = d.packageId;
         if (packageId === undefined) return [];
-        return d.bookingIds.map((bookingId) => use(packageId, bookingId, d.appointmentType, d.on));
+        return d.bookingIds.map((bookingId) => use(packageId, d.packageHolding, bookingId, d.appointmentType, d.on));
       }
       case 'PackageCreditDeclined': {
         const d = event.data;
-        return d.toPackageId === undefined ? [] : [use(d.toPackageId, d.bookingId, d.appointmentType, d.on)];
+        return d.toPackageId === undefined ? [] : [use(d.toPackageId, d.toPackageHolding, d.bookingId, d.appointmentType, d.on)];
       }
       case 'PackageCreditKept': {
         const d = event.data;
-        return [use(d.packageId, d.bookingId, d.appointmentType, d.on)];
+        return [use(d.packageId, d.packageHolding, d.bookingId, d.appointmentType, d.on)];
       }
       case 'SessionCancelled': {
         const d = event.data;
@@ -124,6 +154,7 @@ export const creditPackageUseFlow: ProcessManager<CreditsEvent, PackageCommand> 
             code: d.code,
             reason: d.reason,
             on: d.on,
+            ...(d.creditVoid ? { creditVoid: true } : {}),
           }),
         ];
       }

@@ -3,6 +3,7 @@
  * ledger, granted by the package (reference: the package id) and expiring with it:
  *
  * - package sold → one lot per service (`GrantCredits`, source `package`), expiring with the package;
+ *   each grant names the package's holding its lots belong to (the sale, a transfer, a reinstatement);
  * - package expired or refunded → the package's unused credits voided (`VoidCredits`);
  * - package extended → its credits' expiry moved (`ExtendCreditExpiry`); an extension after
  *   the expiry (where policy allows) grants the reinstated units again, expiring on the new date;
@@ -18,13 +19,14 @@ import { deriveId } from '../values/ids.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsCommand } from '../credits/commands.js';
 import type { PackageEvent, PackageServiceUnits } from '../packages/events.js';
+import { PACKAGE_SALE_HOLDING, packageReinstatedHolding, packageTransferHolding } from '../packages/state.js';
 
 type ServiceCount = Pick<PackageServiceUnits, 'serviceId' | 'quantity'>;
 
 const grants = (
   dispatch: (purpose: string, command: CreditsCommand) => Dispatch<CreditsCommand>,
   purpose: string,
-  g: { readonly clientId: string; readonly on: LocalDate; readonly packageId: string; readonly expiresOn?: LocalDate; readonly note: string },
+  g: { readonly clientId: string; readonly on: LocalDate; readonly packageId: string; readonly holding: string; readonly expiresOn?: LocalDate; readonly note: string },
   services: readonly ServiceCount[],
 ): readonly Dispatch<CreditsCommand>[] =>
   services.map((s) =>
@@ -37,6 +39,7 @@ const grants = (
       source: 'package',
       reference: g.packageId,
       note: g.note,
+      packageHolding: g.holding,
       ...(g.expiresOn !== undefined ? { expiresOn: g.expiresOn } : {}),
     }),
   );
@@ -63,7 +66,7 @@ export const packageCreditsFlow: ProcessManager<PackageEvent, CreditsCommand> = 
       case 'PackageSold': {
         const d = event.data;
         const on = d.bulkOrder?.redeemedOn ?? d.soldOn;
-        const g = { clientId: d.clientId, on, packageId: d.packageId, note: d.terms.name, ...(d.expiresOn !== undefined ? { expiresOn: d.expiresOn } : {}) };
+        const g = { clientId: d.clientId, on, packageId: d.packageId, holding: PACKAGE_SALE_HOLDING, note: d.terms.name, ...(d.expiresOn !== undefined ? { expiresOn: d.expiresOn } : {}) };
         return grants(dispatch, 'credits/grant', g, countByService(d.units));
       }
       case 'PackageExpired':
@@ -81,12 +84,19 @@ export const packageCreditsFlow: ProcessManager<PackageEvent, CreditsCommand> = 
           expiresOn: d.to,
           by: 'system',
         });
-        const g = { clientId: d.clientId, on: d.on, packageId: d.packageId, expiresOn: d.to, note: 'package extended after its expiry' };
+        const g = { clientId: d.clientId, on: d.on, packageId: d.packageId, holding: packageReinstatedHolding(d.to), expiresOn: d.to, note: 'package extended after its expiry' };
         return [extend, ...grants(dispatch, 'credits/reinstate', g, d.reinstatedByService)];
       }
       case 'PackageTransferred': {
         const d = event.data;
-        const g = { clientId: d.toClientId, on: d.on, packageId: d.packageId, note: 'package transferred', ...(d.expiresOn !== undefined ? { expiresOn: d.expiresOn } : {}) };
+        const g = {
+          clientId: d.toClientId,
+          on: d.on,
+          packageId: d.packageId,
+          holding: packageTransferHolding(d.accessCode),
+          note: 'package transferred',
+          ...(d.expiresOn !== undefined ? { expiresOn: d.expiresOn } : {}),
+        };
         return [voids(d.fromClientId, d.on, d.packageId, `package transferred to ${d.toClientId}`), ...grants(dispatch, 'credits/receive', g, d.byService)];
       }
       default:

@@ -30,6 +30,8 @@ export const PackageCreditUsed = defineEvent(
     unit: UnitIndexC,
     value: MoneyC,
     on: LocalDateC,
+    /** The holding whose lot the credit came from. */
+    holding: PackageIdC,
   }),
 );
 
@@ -43,6 +45,8 @@ export const PackageCreditUseDeclined = defineEvent(
     serviceId: PackageIdC,
     code: t.string,
     reason: t.string,
+    /** The package can no longer be used from that ledger (refunded, expired, given away): the credit given back is void. */
+    creditVoid: t.boolean,
     on: LocalDateC,
   }),
 );
@@ -58,6 +62,8 @@ export const PackageUnitRestored = defineEvent(
     outcome: PackageUnitReturnC,
     value: MoneyC,
     on: LocalDateC,
+    /** The holding whose lot the credit came back to: when it is void, so are that holding's credits in the ledger. */
+    holding: PackageIdC,
   }),
 );
 
@@ -79,6 +85,7 @@ export const PackageServiceApplicationReversed = defineEvent(
       code: t.string,
       reason: t.string,
       on: LocalDateC,
+      holding: PackageIdC,
     }),
     t.partial({ appointmentId: PackageIdC }),
   ]),

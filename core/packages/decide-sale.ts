@@ -165,6 +165,7 @@ const applyService = (state: PackageState, c: Omit<Command<'ApplyServiceToPackag
             on: c.on,
             bookingId: packageBookingId(p.packageId, c.appointmentId),
             ledgerClientId: p.ownerId,
+            ledgerHolding: p.holding,
           },
         },
       ]);

@@ -83,6 +83,8 @@ export const PackageServiceApplied = defineEvent(
       bookingId: PackageIdC,
       /** The holder, in whose credits ledger the session is booked (the owner, also when a shared person was served). */
       ledgerClientId: PackageIdC,
+      /** The holding whose lots the credit is taken from. */
+      ledgerHolding: PackageIdC,
     }),
   ]),
 );

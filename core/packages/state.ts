@@ -29,6 +29,8 @@ export interface PackageUnit {
   readonly usedOn?: LocalDate;
   /** The booking in the holder's credits ledger that took its credit. */
   readonly bookingId?: string;
+  /** The holding it was used in (its credit came from that holding's lots). */
+  readonly holding?: string;
 }
 
 export interface PackageTransferOffer {
@@ -60,6 +62,12 @@ export interface SoldPackage {
   readonly noticesIssuedFor: readonly LocalDate[];
   /** Appointments ever applied to it (an appointment is applied once, as a booking is recorded once). */
   readonly appointmentsApplied: readonly string[];
+  /**
+   * The current holding: whose credits ledger holds its units as credits, and which lots.
+   * A new holding starts at the sale, at each transfer and when an extension reinstates
+   * units; an expiry ends one. The lots of the earlier holdings are void.
+   */
+  readonly holding: string;
 }
 
 export type PackageState = { readonly status: 'unsold' } | SoldPackage;
@@ -93,6 +101,7 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
       redeemedCodes: [],
       noticesIssuedFor: [],
       appointmentsApplied: [],
+      holding: PACKAGE_SALE_HOLDING,
     };
   }
   if (state.status === 'unsold') return state;
@@ -101,14 +110,18 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
       const d = event.data;
       const bookingId = d.bookingId ?? packageBookingId(d.packageId, d.appointmentId);
       const units = state.units.map((u, i) =>
-        i === d.unit ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, appointmentId: d.appointmentId, usedOn: d.on, bookingId } : u,
+        i === d.unit
+          ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, appointmentId: d.appointmentId, usedOn: d.on, bookingId, holding: d.ledgerHolding ?? state.holding }
+          : u,
       );
       return { ...state, units, appointmentsApplied: [...state.appointmentsApplied, d.appointmentId] };
     }
     case 'PackageCreditUsed': {
       const d = event.data;
       const units = state.units.map((u, i) =>
-        i === d.unit ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, usedOn: d.on, bookingId: d.bookingId } : u,
+        i === d.unit
+          ? { ...u, status: 'used' as const, usedBy: d.clientId, usedFor: d.serviceId, usedOn: d.on, bookingId: d.bookingId, holding: d.holding ?? state.holding }
+          : u,
       );
       return { ...state, units };
     }
@@ -118,13 +131,14 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
     case 'PackageServiceApplicationReversed':
       return { ...state, units: setStatus(state.units, [event.data.unit], event.data.outcome) };
     case 'PackageExpired':
-      return { ...state, status: 'expired', units: setStatus(state.units, event.data.units, 'expired') };
+      return { ...state, status: 'expired', units: setStatus(state.units, event.data.units, 'expired'), holding: packageExpiredHolding(event.data.expiresOn) };
     case 'PackageExtended':
       return {
         ...state,
         status: 'active',
         expiresOn: event.data.to,
         units: setStatus(state.units, event.data.reinstated, 'unused'),
+        holding: event.data.reinstated.length > 0 ? packageReinstatedHolding(event.data.to) : state.holding,
       };
     case 'PackageExpiryNoticeIssued':
       return { ...state, noticesIssuedFor: [...state.noticesIssuedFor, event.data.expiresOn] };
@@ -147,6 +161,7 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
         sharedWith: [],
         transferOffers: [],
         redeemedCodes: [...state.redeemedCodes, event.data.accessCode],
+        holding: packageTransferHolding(event.data.accessCode),
       };
     case 'PackageShared':
       return { ...state, sharedWith: [...state.sharedWith, event.data.clientId] };
@@ -154,6 +169,15 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
       return { ...state, sharedWith: state.sharedWith.filter((c) => c !== event.data.clientId) };
   }
 };
+
+/** The holding that starts at the sale. */
+export const PACKAGE_SALE_HOLDING = 'sale';
+/** The holding that starts when a transfer is claimed with its access code (a code redeems once). */
+export const packageTransferHolding = (accessCode: string): string => `transfer/${accessCode}`;
+/** After an expiry the package's lots are void: no holding has credits until an extension reinstates units. */
+export const packageExpiredHolding = (expiresOn: LocalDate): string => `expired/${expiresOn}`;
+/** The holding that starts when an extension to `to` reinstates units (each extension moves the date later). */
+export const packageReinstatedHolding = (to: LocalDate): string => `reinstated/${to}`;
 
 /**
  * The booking that takes the credit of a service applied to a package, in the holder's

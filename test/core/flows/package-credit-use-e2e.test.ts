@@ -55,7 +55,7 @@ describe('applying service from package uses a credit', () => {
     expect(usage(log)).toEqual([['1 of 6 used', 375_00]]);
     expect(balance(log)).toBe(5);
     expect(ofType(log, 'PackageCreditUsed').map((e) => e.data)).toEqual([
-      { packageId: 'p1', clientId: 'c1', bookingId: 'b1', serviceId: 'facial', unit: 0, value: { amount: 75_00, currency: 'USD' }, on: '2025-02-02' },
+      { packageId: 'p1', clientId: 'c1', bookingId: 'b1', serviceId: 'facial', unit: 0, value: { amount: 75_00, currency: 'USD' }, on: '2025-02-02', holding: 'sale' },
     ]);
     // The appointment that booked the credit cannot be applied to the package again.
     const again = await w.pkg(apply('b1', '2025-02-03'));

@@ -37,6 +37,7 @@ describe('package → credits', () => {
           source: 'package',
           reference: 'p1',
           note: '6-Pack Facials',
+          packageHolding: 'sale',
           expiresOn: '2026-01-15',
         },
         commandId: deriveId('ev-1', 'credits/grant/facial'),
@@ -115,6 +116,7 @@ describe('package → credits', () => {
         source: 'package',
         reference: 'p1',
         note: 'package transferred',
+        packageHolding: 'transfer/K',
         expiresOn: '2026-01-15',
       },
     ]);

@@ -69,6 +69,7 @@ export const facialApplied = (unit: number, appointmentId: string, on: LocalDate
     on,
     bookingId: packageBookingId('p1', appointmentId),
     ledgerClientId: 'c1',
+    ledgerHolding: 'sale',
   },
 });
 
