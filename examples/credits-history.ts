@@ -76,8 +76,7 @@ export async function creditsHistoryDemo(print: (line: string) => void = console
   const family = { fromClientId: 'alex', appointmentType: FOLLOW_UP, quantity: 2, by: 'dr-lee' };
   await send({ type: 'AdjustCreditSettings', clientId: 'jordan', overrides: { enabled: false }, by: 'dr-lee', on: d('2025-04-03') });
   await transferCredits(handler, { ...family, transferId: 'gift-to-sam', toClientId: 'sam', on: d('2025-04-03') }, { at: '2025-04-03T09:00:00.000Z', actor: 'dr-lee' });
-  // (Credits outside packages only: the package's units move with the package.)
-  await transferCredits(handler, { ...family, quantity: 1, transferId: 'gift-to-jordan', toClientId: 'jordan', on: d('2025-04-03') }, { at: '2025-04-03T09:05:00.000Z', actor: 'dr-lee' });
+  await transferCredits(handler, { ...family, transferId: 'gift-to-jordan', toClientId: 'jordan', on: d('2025-04-03') }, { at: '2025-04-03T09:05:00.000Z', actor: 'dr-lee' });
   await send({ type: 'VoidCredits', clientId: 'alex', reference: 'pkg-6-follow-ups', reason: 'Package refunded', on: d('2025-04-04') });
   await send({ type: 'CancelBooking', clientId: 'alex', bookingId: 'appt-5', on: d('2025-04-05'), policy: prevent });
   // A booking without credit (the practice allows it that day) is repaid by the next grant.

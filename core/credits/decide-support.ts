@@ -4,7 +4,7 @@ import { domainError, type DomainError } from '../kernel/errors.js';
 import { isCreditLotExpired } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import type { CreditLot, CreditLotPackage } from './lots.js';
+import { packageOfCreditLot, type CreditLot, type CreditLotPackage } from './lots.js';
 import { debtKey, openCreditLots, creditTypeStateOf, type CreditsState } from './state.js';
 
 export type Decision = Either<DomainError, readonly CreditsEvent[]>;
@@ -34,15 +34,19 @@ export const expiryOf = (lot: CreditLot, on: LocalDate): Expired => ({
   },
 });
 
-/** Lots past their date are expired before credits are used, so a balance never counts them. */
+/**
+ * Lots past their date are expired before credits are used, so a balance never counts them.
+ * A package's lot past its date is left to the package (its expiry voids it), just not used.
+ */
 export const catchUp = (state: CreditsState, appointmentType: string, on: LocalDate): CaughtUp => {
   const ts = creditTypeStateOf(state, appointmentType);
   const expiries: Expired[] = [];
   const live: CreditLot[] = [];
   let available = 0;
   for (const lot of openCreditLots(state, appointmentType)) {
-    if (isCreditLotExpired(lot, on)) expiries.push(expiryOf(lot, on));
-    else {
+    if (isCreditLotExpired(lot, on)) {
+      if (packageOfCreditLot(lot) === undefined) expiries.push(expiryOf(lot, on));
+    } else {
       live.push(lot);
       available += lot.remaining;
     }

@@ -22,7 +22,7 @@ import {
 import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js';
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
 import { decideBookFromPackage, decideDeclinePackageCredit, heldByPackages, outsidePackages } from './decide-package.js';
-import { creditLotPackage } from './lots.js';
+import { creditLotPackage, packageOfCreditLot } from './lots.js';
 import type { CreditsEvent, CreditRestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
 import { findCreditLot, openCreditLots, type CreditsState } from './state.js';
@@ -209,10 +209,13 @@ const adjust = (c: Cmd<'AdjustCredits'>, state: CreditsState): Decision => {
   return manual(c, state, 'adjust', () => c.delta);
 };
 
+/** A package's lots are left to the package: its expiry voids them. */
 const expire = (c: Cmd<'ExpireCredits'>, state: CreditsState): Decision => {
   const events: CreditsEvent[] = [];
   for (const type of state.types.keys()) {
-    for (const lot of openCreditLots(state, type)) if (isCreditLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
+    for (const lot of openCreditLots(state, type)) {
+      if (isCreditLotExpired(lot, c.on) && packageOfCreditLot(lot) === undefined) events.push(expiryOf(lot, c.on));
+    }
   }
   return right(events);
 };

@@ -65,12 +65,14 @@ export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): re
 };
 
 /**
- * The package whose units a lot holds: a lot of source `package` granted by a reference is
- * that package's (the reference is the package id). The ledger uses these credits for
- * bookings only; the package flows mirror every use onto the package.
+ * The package whose units a lot holds: a lot the package flows granted (source `package`,
+ * the package id as reference, and the holding it belongs to). The ledger uses these credits
+ * for bookings only and does not end them itself (past their date they are unusable; the
+ * package's expiry voids them); the package flows mirror every use onto the package. A lot
+ * granted with source `package` but no holding (credits managed by hand) is an ordinary lot.
  */
-export const packageOfCreditLot = (lot: Pick<OpenCreditLot, 'source' | 'reference'>): string | undefined =>
-  lot.source === 'package' && lot.reference !== null ? lot.reference : undefined;
+export const packageOfCreditLot = (lot: Pick<OpenCreditLot, 'source' | 'reference' | 'packageHolding'>): string | undefined =>
+  lot.source === 'package' && lot.reference !== null && lot.packageHolding !== undefined ? lot.reference : undefined;
 
 /** What the events that use or restore a lot's credits say of its package: its id and the holding the lot belongs to. */
 export interface CreditLotPackage {

@@ -51,7 +51,7 @@ describe('the credits ledger through the command handler and the in-memory store
     // A fresh handler (no cached state) decides the same way as the warm one.
     const cold = await make().handleInput({ ...booking, bookingId: 'b2' }, { commandId: 'b-2', at: AT });
     expect(isRight(cold) && cold.right.events).toEqual([
-      { type: 'SessionBooked', data: { bookingId: 'b2', appointmentType: FOLLOW_UP, channel: 'shared_link', lot: 1, on: '2025-01-02', policy: { enabled: true, allowBookingWithoutCredits: false, restoreOnCancel: true, preventOnSharedLinks: true }, packageId: 'pkg-1' } },
+      { type: 'SessionBooked', data: { bookingId: 'b2', appointmentType: FOLLOW_UP, channel: 'shared_link', lot: 1, on: '2025-01-02', policy: { enabled: true, allowBookingWithoutCredits: false, restoreOnCancel: true, preventOnSharedLinks: true } } },
     ]);
   });
 

@@ -99,16 +99,11 @@ describe('Apply to patient\'s package? — the session is booked from the packag
     spec.given([packageLot(1, 1), booked('b1', 1, fromPackage)]).when(bookFromPackage('pb-1')).then([unavailable('pb-1')]);
   });
 
-  it('with the package\'s lot expired or voided, the unit is void too', () => {
-    spec
-      .given([packageLot(1, 1, { expiresOn: d('2025-02-01') })])
-      .when(bookFromPackage('pb-1', { on: d('2025-02-01') }))
-      .thenEvents((events) =>
-        expect(events.map((e) => [e.type, e.type === 'PackageCreditUnavailable' && [e.data.code, e.data.creditVoid]])).toEqual([
-          ['CreditsExpired', false],
-          ['PackageCreditUnavailable', ['PACKAGE_CREDITS_VOID', true]],
-        ]),
-      );
+  it('with the package\'s lot past its date or voided, the unit is void too', () => {
+    const lost = { code: 'PACKAGE_CREDITS_VOID', reason: `The ${FOLLOW_UP} credits of package ${P} in this ledger have expired or been voided.`, creditVoid: true };
+    spec.given([packageLot(1, 1)]).when(bookFromPackage('pb-1', { on: d('2025-07-01') })).then([unavailable('pb-1', { ...lost, on: d('2025-07-01') })]);
+    const voided: CreditsEvent = { type: 'CreditsVoided', data: { lot: 1, appointmentType: FOLLOW_UP, quantity: 1, reference: P, reason: 'package refunded', by: 'system', on: JAN_1 } };
+    spec.given([packageLot(1, 1), voided]).when(bookFromPackage('pb-1')).then([unavailable('pb-1', lost)]);
   });
 });
 
@@ -164,6 +159,29 @@ describe('the package declines a credit it cannot give', () => {
 
   it('an unknown booking is refused', () => {
     spec.given([]).when(decline('nope')).thenError('UNKNOWN_BOOKING');
+  });
+});
+
+describe('a package\'s credits end with the package', () => {
+  it('past their date they are not used, but the ledger does not expire them itself: the package\'s expiry voids them', () => {
+    const state = spec
+      .given([packageLot(1, 2), granted(2, 1, { expiresOn: d('2025-07-01') })])
+      .when({ type: 'ExpireCredits', clientId: 'c1', on: d('2025-07-01') })
+      .then([{ type: 'CreditsExpired', data: { lot: 2, appointmentType: FOLLOW_UP, quantity: 1, expiresOn: d('2025-07-01'), reference: null, on: d('2025-07-01') } }]);
+    expect(openCreditLots(state, FOLLOW_UP).map((l) => l.lot)).toEqual([1]);
+    spec.given([packageLot(1, 2)]).when(book('b1', { on: d('2025-07-01') })).thenError('INSUFFICIENT_CREDITS');
+  });
+
+  it('so an extension that reaches the ledger late still finds them', () => {
+    spec
+      .given([packageLot(1, 2)])
+      .when({ type: 'ExtendCreditExpiry', clientId: 'c1', reference: P, expiresOn: d('2025-08-01'), reason: 'package extended', on: d('2025-06-30') })
+      .thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['CreditExpiryExtended']));
+  });
+
+  it('credits granted with source package but no holding are managed by hand, like any others', () => {
+    spec.given([granted(1, 1, { reference: P, expiresOn: d('2025-02-01') })]).when({ type: 'ExpireCredits', clientId: 'c1', on: d('2025-02-01') }).thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['CreditsExpired']));
+    spec.given([granted(1, 1, { reference: P })]).when(book('b1')).then([booked('b1', 1)]);
   });
 });
 

@@ -59,6 +59,7 @@ const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
 export interface FlowRefusal {
   readonly flow: string;
   readonly command: string;
+  readonly commandId: string;
   readonly code: string;
   readonly message: string;
 }
@@ -79,7 +80,7 @@ export const createPracticeWorld = () => {
     cause: RecordedEvent<DomainEvent>,
   ): Promise<void> => {
     const result = await handler.handle(dispatch.command, { commandId: dispatch.commandId, at: AT, actor: dispatch.actor, causationId: cause.eventId });
-    if (!isRight(result)) refusals.push({ flow, command: dispatch.command.type, code: result.left.code, message: result.left.message });
+    if (!isRight(result)) refusals.push({ flow, command: dispatch.command.type, commandId: dispatch.commandId, code: result.left.code, message: result.left.message });
   };
 
   let checkpoint: bigint | undefined;
