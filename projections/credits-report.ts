@@ -26,7 +26,7 @@ export interface CreditMonthTotals {
   readonly granted: number;
   /** Sessions booked, with credit or without. */
   readonly used: number;
-  /** Credits given back: cancellation restores and reversed transfers. */
+  /** Credits given back: cancellation restores, reversed transfers, and credits a package declined (back to its lot). */
   readonly restored: number;
   /** Credits lost to expiry, and the part of a rollover that did not roll. */
   readonly expired: number;
