@@ -9,8 +9,10 @@
  *   but when the package had no unit free only because a service applied to it found no
  *   credit here (both sides took the last one at once), the booking keeps the credit and
  *   the package, which is giving that service's unit back, is asked again (`PackageCreditKept`);
- * - manual decreases and transfers between clients leave the packages' credits alone: those
- *   change through the package (used at an appointment, refunded, expired, transferred).
+ * - manual decreases, transfers between clients (even naming the package) and rollovers
+ *   leave a package's credits alone, and the ledger's expiry leaves them to the package:
+ *   those change through the package (used at an appointment, refunded, expired,
+ *   transferred), whose flows send `VoidCredits` and `ExtendCreditExpiry` for its reference.
  */
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';

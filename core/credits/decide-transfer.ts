@@ -38,11 +38,13 @@ export const decideTransferOut = (c: Cmd<'TransferCreditsOut'>, state: CreditsSt
   if (error !== undefined) return left(error);
   if (state.transfers.has(c.transferId)) return left(alreadyRecorded(c.transferId));
   const now = catchUp(state, c.appointmentType, c.on);
-  // Without a reference named, a transfer gives credits outside packages only (a package moves through its own transfer).
-  const from = c.fromReference === undefined ? outsidePackages(now.live).lots : now.live.filter((l) => l.reference === c.fromReference);
+  // A transfer gives credits outside packages only: a package's units move with the package's own transfer.
+  const named = c.fromReference === undefined ? now.live : now.live.filter((l) => l.reference === c.fromReference);
+  const from = outsidePackages(named).lots;
   const available = from.reduce((n, l) => n + l.remaining, 0);
   if (available < c.quantity) {
-    if (c.fromReference === undefined && now.available >= c.quantity) return left(heldByPackages(c.appointmentType, now.available, available, c.quantity));
+    const all = named.reduce((n, l) => n + l.remaining, 0);
+    if (all >= c.quantity) return left(heldByPackages(c.appointmentType, all, available, c.quantity));
     return left(insufficientCredits(c.appointmentType, c.fromReference === undefined ? now.balance : available, c.quantity));
   }
   const expiryOf = new Map(from.map((l) => [l.lot, l.expiresOn]));

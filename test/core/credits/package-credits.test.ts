@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { creditBalance, openCreditLots, type CreditsCommandOf, type CreditsEvent, type CreditsEventData } from '../../../core/credits/index.js';
+import { percent } from '../../../core/values/percent.js';
 import { book, booked, cancel, cancelled, d, FOLLOW_UP, grant, granted, JAN_1, policy, repaid, spec } from './fixtures.js';
 
 const P = 'pkg-6';
@@ -198,9 +199,19 @@ describe('Track & Edit Client Credits: a package\'s credits change through the p
   });
 
   it('a transfer between clients gives credits outside packages only (the package moves with its own transfer)', () => {
+    const transfer = { type: 'TransferCreditsOut', clientId: 'c1', transferId: 't1', toClientId: 'c2', appointmentType: FOLLOW_UP, quantity: 1, on: JAN_1 } as const;
+    spec.given([packageLot(1, 3)]).when(transfer).thenError('CREDITS_HELD_BY_PACKAGE');
+    spec.given([packageLot(1, 3)]).when({ ...transfer, fromReference: P }).thenError('CREDITS_HELD_BY_PACKAGE');
+    spec
+      .given([packageLot(1, 3, { expiresOn: d('2025-03-01') }), granted(2, 1)])
+      .when(transfer)
+      .thenEvents((events) => expect(events[0]?.type === 'CreditsTransferredOut' && events[0].data.taken).toEqual([{ lot: 2, quantity: 1, expiresOn: null }]));
+  });
+
+  it('a package\'s units do not roll over', () => {
     spec
       .given([packageLot(1, 3)])
-      .when({ type: 'TransferCreditsOut', clientId: 'c1', transferId: 't1', toClientId: 'c2', appointmentType: FOLLOW_UP, quantity: 1, on: JAN_1 })
-      .thenError('CREDITS_HELD_BY_PACKAGE');
+      .when({ type: 'RollOverCredits', clientId: 'c1', fromReference: P, toReference: `${P}/next`, percent: percent(100), on: JAN_1 })
+      .then([]);
   });
 });
