@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { creditsStream, type CreditBookingChannel, type CreditsCommand } from '../../../core/credits/index.js';
 import { packageStream, type PackageCommand, type PackageTerms, type PackageRefundMethod } from '../../../core/packages/index.js';
 import { addDays, type LocalDate } from '../../../core/values/local-date.js';
+import { percent } from '../../../core/values/percent.js';
 import { d, usd } from '../packages/fixtures.js';
 import { createPracticeWorld, expectAgreement, foldWorld, type PracticeWorld } from './package-credit-world.js';
 
@@ -52,7 +53,8 @@ type Op =
   | { readonly kind: 'cancel'; readonly client: number; readonly pick: number; readonly restore: boolean }
   | { readonly kind: 'grant'; readonly client: number; readonly type: number; readonly quantity: number }
   | { readonly kind: 'adjust'; readonly client: number; readonly type: number; readonly delta: number }
-  | { readonly kind: 'give'; readonly client: number; readonly to: number; readonly type: number; readonly quantity: number }
+  | { readonly kind: 'give'; readonly client: number; readonly to: number; readonly type: number; readonly quantity: number; readonly fromPackage: number | null }
+  | { readonly kind: 'rollover'; readonly client: number; readonly pkg: number }
   | { readonly kind: 'settings'; readonly client: number; readonly enabled: boolean }
   | { readonly kind: 'refund'; readonly pkg: number; readonly method: PackageRefundMethod; readonly afterExpiry: boolean }
   | { readonly kind: 'share'; readonly pkg: number; readonly client: number }
@@ -92,7 +94,8 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('cancel' as const), client, pick: fc.nat(), restore: fc.boolean() }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('grant' as const), client, type, quantity: fc.integer({ min: 1, max: 2 }) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('adjust' as const), client, type, delta: fc.integer({ min: -2, max: 2 }) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('give' as const), client, to: client, type, quantity: fc.integer({ min: 1, max: 2 }) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('give' as const), client, to: client, type, quantity: fc.integer({ min: 1, max: 2 }), fromPackage: fc.option(pkg, { nil: null }) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('rollover' as const), client, pkg }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('settings' as const), client, enabled: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('refund' as const), pkg, method: fc.constantFrom<PackageRefundMethod>('wallet', 'card', 'store-credit'), afterExpiry: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('share' as const), pkg, client }), weight: 1 },
@@ -160,7 +163,16 @@ const run = async (w: PracticeWorld, op: Op, on: LocalDate, n: number): Promise<
     case 'give': {
       const [from, to] = [c(op.client), c(op.to)];
       const transferId = `gift-${n}`;
-      const debit = await ledger({ type: 'TransferCreditsOut', clientId: from, transferId, toClientId: to, appointmentType: at(TYPES, op.type), quantity: op.quantity, on });
+      const debit = await ledger({
+        type: 'TransferCreditsOut',
+        clientId: from,
+        transferId,
+        toClientId: to,
+        appointmentType: at(TYPES, op.type),
+        quantity: op.quantity,
+        on,
+        ...(op.fromPackage !== null ? { fromReference: p(op.fromPackage) } : {}),
+      });
       if (debit._tag === 'Right' && debit.right.events.some((e) => e.type === 'CreditsTransferredOut')) {
         const out = debit.right.events.find((e) => e.type === 'CreditsTransferredOut');
         if (out?.type === 'CreditsTransferredOut') {
@@ -169,6 +181,9 @@ const run = async (w: PracticeWorld, op: Op, on: LocalDate, n: number): Promise<
       }
       return;
     }
+    case 'rollover':
+      await ledger({ type: 'RollOverCredits', clientId: c(op.client), fromReference: p(op.pkg), toReference: `${p(op.pkg)}-next`, percent: percent(50), on });
+      return;
     case 'settings':
       await ledger({ type: 'AdjustCreditSettings', clientId: c(op.client), overrides: { enabled: op.enabled }, by: 'admin', on });
       return;
