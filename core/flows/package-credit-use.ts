@@ -3,15 +3,15 @@
  * two flows keep them equal. The rule: the package is the gatekeeper of its units, and
  * every change to one side that the other did not cause is mirrored onto it.
  *
- * Package → credits (`packageCreditUseFlow`):
+ * Package → credits (in `packageCreditsFlow`, after the grants; see `packageCreditUseDispatches`):
  * - service applied ("Apply to patient's package?") → `BookSessionFromPackage` in the
  *   holder's ledger, from the package's lots, booking id `packageBookingId(package, appointment)`;
  * - a ledger use the package declined → `DeclinePackageCredit`: the booking gives the credit
  *   back to the package's lot (void, if the package can no longer be used from that ledger)
  *   and takes one elsewhere (never from that package), or is owed;
  * - a credit that came back to a package that can no longer be used from that ledger
- *   (refunded, expired, given away: the unit is void) → `VoidCredits` for the package there,
- *   which voids the credit that came back.
+ *   (refunded, expired, given away: the unit is void, or the use was declined as void) →
+ *   `VoidCredits` for that holding of the package there, which voids the credit that came back.
  *
  * Credits → package (`creditPackageUseFlow`), for the credits of lots a package granted:
  * - a session booked here from the package's lot, not by the package (`appliedToPackage`),
@@ -27,6 +27,7 @@
  * package's credit at most once per application that found none, so it ends. Every command id
  * is derived from the causing event (and the booking), so replays and retries apply once.
  */
+import type { RecordedEvent } from '../kernel/envelope.js';
 import type { Dispatch, ProcessManager } from '../kernel/process-manager.js';
 import { deriveId } from '../values/ids.js';
 import type { LocalDate } from '../values/local-date.js';
@@ -36,65 +37,70 @@ import type { PackageEvent } from '../packages/events.js';
 import type { PackageCommand } from '../packages/commands.js';
 import { packageBookingId } from '../packages/state.js';
 
-export const packageCreditUseFlow: ProcessManager<PackageEvent, CreditsCommand> = {
-  name: 'package-credit-use',
-  handles: ['PackageServiceApplied', 'PackageCreditUseDeclined', 'PackageUnitRestored', 'PackageServiceApplicationReversed'],
-  react: (event): readonly Dispatch<CreditsCommand>[] => {
-    const dispatch = (purpose: string, command: CreditsCommand): Dispatch<CreditsCommand> => ({
-      command,
-      commandId: deriveId(event.eventId, purpose),
-      actor: 'system',
-    });
-    switch (event.type) {
-      case 'PackageServiceApplied': {
-        const d = event.data;
-        return [
-          dispatch('credits/book-from-package', {
-            type: 'BookSessionFromPackage',
-            clientId: d.ledgerClientId ?? d.clientId,
-            bookingId: d.bookingId ?? packageBookingId(d.packageId, d.appointmentId),
-            packageId: d.packageId,
-            appointmentType: d.unitServiceId,
-            on: d.on,
-            ...(d.ledgerHolding !== undefined ? { packageHolding: d.ledgerHolding } : {}),
-          }),
-        ];
-      }
-      case 'PackageCreditUseDeclined': {
-        const d = event.data;
-        return [
-          dispatch('credits/decline-package-credit', {
-            type: 'DeclinePackageCredit',
-            clientId: d.clientId,
-            bookingId: d.bookingId,
-            packageId: d.packageId,
-            code: d.code,
-            reason: d.reason,
-            on: d.on,
-            ...(d.creditVoid ? { creditVoid: true } : {}),
-          }),
-        ];
-      }
-      case 'PackageUnitRestored':
-      case 'PackageServiceApplicationReversed': {
-        const d = event.data;
-        if (d.outcome !== 'void') return [];
-        return [
-          dispatch('credits/void-package-credits', {
-            type: 'VoidCredits',
-            clientId: d.clientId,
-            on: d.on,
-            reference: d.packageId,
-            packageHolding: d.holding,
-            reason: 'package no longer usable from this ledger',
-            by: 'system',
-          }),
-        ];
-      }
-      default:
-        return [];
+/** The package events whose credits side `packageCreditsFlow` books, moves or voids in the ledger. */
+export const PACKAGE_CREDIT_USE_EVENTS = ['PackageServiceApplied', 'PackageCreditUseDeclined', 'PackageUnitRestored'] as const;
+
+/** Voids what is left of a holding's lots in a ledger from which the package can no longer be used. */
+const voidHolding = (
+  d: { readonly clientId: string; readonly packageId: string; readonly holding: string; readonly on: LocalDate },
+  dispatch: (purpose: string, command: CreditsCommand) => Dispatch<CreditsCommand>,
+): Dispatch<CreditsCommand> =>
+  dispatch('credits/void-package-credits', {
+    type: 'VoidCredits',
+    clientId: d.clientId,
+    on: d.on,
+    reference: d.packageId,
+    packageHolding: d.holding,
+    reason: 'package no longer usable from this ledger',
+    by: 'system',
+  });
+
+/**
+ * The package → credits side of the rule (hosted by `packageCreditsFlow`, so that a package's
+ * events reach the ledger in order: its credits are granted before a service applied to it
+ * is booked from them).
+ */
+export const packageCreditUseDispatches = (
+  event: RecordedEvent<PackageEvent>,
+  dispatch: (purpose: string, command: CreditsCommand) => Dispatch<CreditsCommand>,
+): readonly Dispatch<CreditsCommand>[] => {
+  switch (event.type) {
+    case 'PackageServiceApplied': {
+      const d = event.data;
+      return [
+        dispatch('credits/book-from-package', {
+          type: 'BookSessionFromPackage',
+          clientId: d.ledgerClientId ?? d.clientId,
+          bookingId: d.bookingId ?? packageBookingId(d.packageId, d.appointmentId),
+          packageId: d.packageId,
+          appointmentType: d.unitServiceId,
+          on: d.on,
+          ...(d.ledgerHolding !== undefined ? { packageHolding: d.ledgerHolding } : {}),
+        }),
+      ];
     }
-  },
+    case 'PackageCreditUseDeclined': {
+      const d = event.data;
+      const decline = dispatch('credits/decline-package-credit', {
+        type: 'DeclinePackageCredit',
+        clientId: d.clientId,
+        bookingId: d.bookingId,
+        packageId: d.packageId,
+        code: d.code,
+        reason: d.reason,
+        on: d.on,
+        ...(d.creditVoid ? { creditVoid: true } : {}),
+      });
+      // A credit that came back to that lot meanwhile (a cancellation) is void with the rest of it.
+      return d.creditVoid ? [decline, voidHolding(d, dispatch)] : [decline];
+    }
+    case 'PackageUnitRestored': {
+      const d = event.data;
+      return d.outcome === 'void' ? [voidHolding(d, dispatch)] : [];
+    }
+    default:
+      return [];
+  }
 };
 
 export const creditPackageUseFlow: ProcessManager<CreditsEvent, PackageCommand> = {

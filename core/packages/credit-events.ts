@@ -48,6 +48,8 @@ export const PackageCreditUseDeclined = defineEvent(
     /** The package can no longer be used from that ledger (refunded, expired, given away): the credit given back is void. */
     creditVoid: t.boolean,
     on: LocalDateC,
+    /** The holding whose lot the credit came from: when the credit is void, so are that holding's credits there. */
+    holding: PackageIdC,
   }),
 );
 

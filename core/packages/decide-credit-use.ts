@@ -64,7 +64,7 @@ export const decideRecordCreditUse = (c: Command<'RecordPackageCreditUse'>, stat
     return right([
       {
         type: 'PackageCreditUseDeclined',
-        data: { packageId: p.packageId, clientId: c.clientId, bookingId: c.bookingId, serviceId: c.serviceId, ...refusal, on: c.on },
+        data: { packageId: p.packageId, clientId: c.clientId, bookingId: c.bookingId, serviceId: c.serviceId, ...refusal, on: c.on, holding },
       },
     ]);
   }

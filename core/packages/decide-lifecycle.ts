@@ -12,7 +12,7 @@ import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS, packageExpiryNoticeOn } from '../ru
 import type { PackageCommand } from './commands.js';
 import type { PackageEvent } from './events.js';
 import { packageExpired, packageRefunded, soldPackage } from './guards.js';
-import { evolvePackage, packageHasExpiredOn, packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
+import { evolvePackage, packageHasExpiredOn, packageHoldingField, packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
 
 type Command<T extends PackageCommand['type']> = Extract<PackageCommand, { type: T }>;
 type Decision = Either<DomainError, readonly PackageEvent[]>;
@@ -45,6 +45,7 @@ export const decideExpirePackage = (command: Command<'ExpirePackage'>, state: Pa
             units,
             byService: packageUnitsByService(p, units),
             valueExpired: packageValueIn(p, 'unused'),
+            ...packageHoldingField('holding', p.holding),
           },
         },
       ]);

@@ -92,15 +92,21 @@ export const PackageServiceApplied = defineEvent(
 /** The expiry date came: the unused units are void and their value is recorded. */
 export const PackageExpired = defineEvent(
   'PackageExpired',
-  t.type({
-    packageId: PackageIdC,
-    clientId: PackageIdC,
-    expiresOn: LocalDateC,
-    on: LocalDateC,
-    units: UnitIndexesC,
-    byService: t.readonlyArray(PackageServiceUnitsC),
-    valueExpired: MoneyC,
-  }),
+  t.intersection([
+    t.type({
+      packageId: PackageIdC,
+      clientId: PackageIdC,
+      expiresOn: LocalDateC,
+      on: LocalDateC,
+      units: UnitIndexesC,
+      byService: t.readonlyArray(PackageServiceUnitsC),
+      valueExpired: MoneyC,
+    }),
+    t.partial({
+      /** The holding the expiry ends, whose credits are voided. @defaultValue absent: the sale's */
+      holding: PackageIdC,
+    }),
+  ]),
 );
 
 /** The expiry date was moved later; after an expiry (where policy allows) the void units are usable again. */
@@ -185,6 +191,8 @@ export const PackageTransferred = defineEvent(
       expiresOn: LocalDateC,
       /** The program the package enrolls its owner in. */
       programId: PackageIdC,
+      /** The giver's holding, whose credits are voided. @defaultValue absent: the sale's */
+      fromHolding: PackageIdC,
     }),
   ]),
 );

@@ -172,6 +172,9 @@ export const evolvePackage = (state: PackageState, event: PackageEvent): Package
 
 /** The holding that starts at the sale. */
 export const PACKAGE_SALE_HOLDING = 'sale';
+/** A holding as an event field names it: absent for the sale's (so events of a package never transferred read as before). */
+export const packageHoldingField = <K extends string>(key: K, holding: string): Partial<Record<K, string>> =>
+  holding === PACKAGE_SALE_HOLDING ? {} : ({ [key]: holding } as Partial<Record<K, string>>);
 /** The holding that starts when a transfer is claimed with its access code (a code redeems once). */
 export const packageTransferHolding = (accessCode: string): string => `transfer/${accessCode}`;
 /** After an expiry the package's lots are void: no holding has credits until an extension reinstates units. */

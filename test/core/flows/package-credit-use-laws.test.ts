@@ -3,7 +3,8 @@
  * package equal the credits consumed from its lots in the ledgers (net of restores), and the
  * units it can still give equal the usable credits of its lots — whatever the practice does
  * on either side, in whatever order, with the flows running late (commands pile up between
- * runs) and then run to quiescence through the command handlers. No flow command is ever
+ * runs) and each flow catching up at its own pace, then all run to quiescence through the
+ * command handlers. No flow command is ever
  * refused, the money of each package adds up, and running the flows again writes nothing.
  */
 import { describe, expect, it } from 'vitest';
@@ -62,7 +63,8 @@ type Op =
   | { readonly kind: 'extend'; readonly pkg: number; readonly days: number; readonly afterExpiry: boolean }
   | { readonly kind: 'tick' }
   | { readonly kind: 'advance'; readonly days: number }
-  | { readonly kind: 'settle' };
+  | { readonly kind: 'settle' }
+  | { readonly kind: 'step'; readonly flow: number; readonly events: number };
 
 /** Mostly the first two clients, so that packages are often used by whoever holds them. */
 const client = fc.oneof({ arbitrary: fc.nat({ max: 1 }), weight: 4 }, { arbitrary: fc.constant(2), weight: 1 });
@@ -103,7 +105,8 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('extend' as const), pkg, days: fc.integer({ min: 1, max: 30 }), afterExpiry: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('tick' as const) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 20 }) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('settle' as const) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('settle' as const) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('step' as const), flow: fc.nat({ max: 2 }), events: fc.integer({ min: 1, max: 6 }) }), weight: 3 },
 );
 
 const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
@@ -212,6 +215,9 @@ const run = async (w: PracticeWorld, op: Op, on: LocalDate, n: number): Promise<
       return;
     case 'settle':
       await w.settle();
+      return;
+    case 'step':
+      await w.step(op.flow, op.events);
       return;
     case 'advance':
       return;

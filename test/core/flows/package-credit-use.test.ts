@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent, RecordedEvent } from '../../../core/kernel/envelope.js';
 import { deriveId } from '../../../core/values/ids.js';
-import { creditPackageUseFlow, packageCreditUseFlow } from '../../../core/flows/package-credit-use.js';
+import { creditPackageUseFlow } from '../../../core/flows/package-credit-use.js';
+import { packageCreditsFlow } from '../../../core/flows/package-credits.js';
 import { defaultCreditPolicy, type CreditsEvent } from '../../../core/credits/index.js';
 import { packageBookingId, type PackageEvent } from '../../../core/packages/index.js';
 import { d, facialApplied, usd } from '../packages/fixtures.js';
@@ -24,9 +25,9 @@ const booked = (extra: Partial<Extract<CreditsEvent, { type: 'SessionBooked' }>[
   data: { bookingId: 'b1', appointmentType: 'facial', channel: 'client_portal', lot: 1, on, policy: defaultCreditPolicy, ...extra },
 });
 
-describe('package → credits', () => {
+describe('package → credits (hosted by the package-credits flow, after its grants)', () => {
   it('"Apply to patient\'s package?" books the session in the holder\'s ledger from the package\'s lots of that holding', () => {
-    expect(packageCreditUseFlow.react(inPackage(facialApplied(0, 'a1', on)))).toEqual([
+    expect(packageCreditsFlow.react(inPackage(facialApplied(0, 'a1', on)))).toEqual([
       {
         command: { type: 'BookSessionFromPackage', clientId: 'c1', bookingId: packageBookingId('p1', 'a1'), packageId: 'p1', appointmentType: 'facial', on, packageHolding: 'sale' },
         commandId: deriveId('ev-1', 'credits/book-from-package'),
@@ -34,13 +35,23 @@ describe('package → credits', () => {
       },
     ]);
   });
-  it('a use the package declined moves the booking off its credit (void when the package is no longer usable from there)', () => {
+  it('a use the package declined moves the booking off its credit', () => {
     const declined: PackageEvent = {
       type: 'PackageCreditUseDeclined',
-      data: { packageId: 'p1', clientId: 'c1', bookingId: 'b1', serviceId: 'facial', code: 'PACKAGE_REFUNDED', reason: 'refunded', creditVoid: true, on },
+      data: { packageId: 'p1', clientId: 'c1', bookingId: 'b1', serviceId: 'facial', code: 'BLACKOUT_DATE', reason: 'holiday', creditVoid: false, on, holding: 'sale' },
     };
-    expect(packageCreditUseFlow.react(inPackage(declined)).map((x) => x.command)).toEqual([
+    expect(packageCreditsFlow.react(inPackage(declined)).map((x) => x.command)).toEqual([
+      { type: 'DeclinePackageCredit', clientId: 'c1', bookingId: 'b1', packageId: 'p1', code: 'BLACKOUT_DATE', reason: 'holiday', on },
+    ]);
+  });
+  it('when the package can no longer be used from there, the credit is void, and so is what came back to that holding\'s lots meanwhile', () => {
+    const declined: PackageEvent = {
+      type: 'PackageCreditUseDeclined',
+      data: { packageId: 'p1', clientId: 'c1', bookingId: 'b1', serviceId: 'facial', code: 'PACKAGE_REFUNDED', reason: 'refunded', creditVoid: true, on, holding: 'sale' },
+    };
+    expect(packageCreditsFlow.react(inPackage(declined)).map((x) => x.command)).toEqual([
       { type: 'DeclinePackageCredit', clientId: 'c1', bookingId: 'b1', packageId: 'p1', code: 'PACKAGE_REFUNDED', reason: 'refunded', on, creditVoid: true },
+      { type: 'VoidCredits', clientId: 'c1', on, reference: 'p1', packageHolding: 'sale', reason: 'package no longer usable from this ledger', by: 'system' },
     ]);
   });
   it('a unit whose credit came back void voids that holding\'s credits in the ledger; one back in use causes nothing', () => {
@@ -48,10 +59,10 @@ describe('package → credits', () => {
       type: 'PackageUnitRestored',
       data: { packageId: 'p1', clientId: 'c1', bookingId: 'b1', unit: 0, outcome, value: usd(75_00), on, holding: 'sale' },
     });
-    expect(packageCreditUseFlow.react(inPackage(back('void'))).map((x) => x.command)).toEqual([
+    expect(packageCreditsFlow.react(inPackage(back('void'))).map((x) => x.command)).toEqual([
       { type: 'VoidCredits', clientId: 'c1', on, reference: 'p1', packageHolding: 'sale', reason: 'package no longer usable from this ledger', by: 'system' },
     ]);
-    expect(packageCreditUseFlow.react(inPackage(back('unused')))).toEqual([]);
+    expect(packageCreditsFlow.react(inPackage(back('unused')))).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A practice in one in-memory store: packages, credits ledgers and wallets behind their
- * command handlers, and the package flows run over `$all` until nothing more follows (as
- * the flows runner hosts them). `agreement` reads both sides of every package from the log.
+ * command handlers, and the package flows as a runner hosts them — each with its own
+ * checkpoint in `$all`, so one can lag behind another (`step`) — run until nothing more
+ * follows (`settle`). `expectAgreement` reads both sides of every package from the log.
  */
 import { expect } from 'vitest';
 import { isRight, type Either } from 'fp-ts/lib/Either.js';
@@ -13,7 +14,7 @@ import type { Dispatch } from '../../../core/kernel/process-manager.js';
 import { practiceEvents } from '../../../core/events.js';
 import { packageCreditsFlow } from '../../../core/flows/package-credits.js';
 import { packageWalletFlow } from '../../../core/flows/package-wallet.js';
-import { creditPackageUseFlow, packageCreditUseFlow } from '../../../core/flows/package-credit-use.js';
+import { creditPackageUseFlow } from '../../../core/flows/package-credit-use.js';
 import {
   creditBalance,
   creditsClientOf,
@@ -83,32 +84,62 @@ export const createPracticeWorld = () => {
     if (!isRight(result)) refusals.push({ flow, command: dispatch.command.type, commandId: dispatch.commandId, code: result.left.code, message: result.left.message });
   };
 
-  let checkpoint: bigint | undefined;
-  /** Runs the flows over `$all` from where the last run stopped (or, to replay, from the start) until nothing more follows. */
-  const settle = async (options: { readonly fromStart?: boolean } = {}): Promise<void> => {
-    let at = options.fromStart === true ? undefined : checkpoint;
-    for (;;) {
-      const batch = await collect(store.readAll(at === undefined ? {} : { after: at }));
-      if (batch.length === 0) break;
-      for (const event of batch) {
-        at = event.position;
-        if (packageEvents.is(event)) {
-          for (const x of packageCreditsFlow.react(event)) await send(packageCreditsFlow.name, credits, x, event);
-          for (const x of packageWalletFlow.react(event)) await send(packageWalletFlow.name, wallet, x, event);
-          for (const x of packageCreditUseFlow.react(event)) await send(packageCreditUseFlow.name, credits, x, event);
-        } else if (creditsEvents.is(event)) {
-          for (const x of creditPackageUseFlow.react(event)) await send(creditPackageUseFlow.name, packages, x, event);
-        }
-      }
+  /** Each flow as a runner hosts it: its own checkpoint in `$all`, its events in order. */
+  const flows: readonly { readonly name: string; readonly react: (event: RecordedEvent<DomainEvent>) => Promise<void> }[] = [
+    {
+      name: packageCreditsFlow.name,
+      react: async (e) => {
+        if (packageEvents.is(e)) for (const x of packageCreditsFlow.react(e)) await send(packageCreditsFlow.name, credits, x, e);
+      },
+    },
+    {
+      name: packageWalletFlow.name,
+      react: async (e) => {
+        if (packageEvents.is(e)) for (const x of packageWalletFlow.react(e)) await send(packageWalletFlow.name, wallet, x, e);
+      },
+    },
+    {
+      name: creditPackageUseFlow.name,
+      react: async (e) => {
+        if (creditsEvents.is(e)) for (const x of creditPackageUseFlow.react(e)) await send(creditPackageUseFlow.name, packages, x, e);
+      },
+    },
+  ];
+  const checkpoints = new Map<string, bigint>();
+
+  /** Lets one flow catch up by at most `max` events of the log; returns how many it read. */
+  const step = async (flowIndex: number, max = Number.POSITIVE_INFINITY): Promise<number> => {
+    const flow = flows[flowIndex % flows.length];
+    if (flow === undefined) return 0;
+    const after = checkpoints.get(flow.name);
+    let read = 0;
+    for await (const event of store.readAll(after === undefined ? {} : { after })) {
+      if (read >= max) break;
+      read += 1;
+      await flow.react(event);
+      checkpoints.set(flow.name, event.position);
     }
-    checkpoint = at;
+    return read;
+  };
+
+  /**
+   * Runs every flow from its checkpoint (or, to replay, from the start) until none has
+   * anything more to read: the flows at quiescence.
+   */
+  const settle = async (options: { readonly fromStart?: boolean } = {}): Promise<void> => {
+    if (options.fromStart === true) checkpoints.clear();
+    for (;;) {
+      let read = 0;
+      for (const i of flows.keys()) read += await step(i);
+      if (read === 0) return;
+    }
   };
 
   const pkg = async (command: PackageCommand, actor?: string) => packages.handle(command, context(actor));
   const ledger = async (command: CreditsCommand, actor?: string) => credits.handle(command, context(actor));
   const events = async (): Promise<RecordedEvent<DomainEvent>[]> => collect(store.readAll());
 
-  return { store, packages, credits, pkg, ledger, settle, refusals, events };
+  return { store, packages, credits, pkg, ledger, settle, step, flowCount: flows.length, refusals, events };
 };
 export type PracticeWorld = ReturnType<typeof createPracticeWorld>;
 
