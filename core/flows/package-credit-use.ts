@@ -21,11 +21,16 @@
  *   appointment included) → `RecordPackageCreditRestore`;
  * - no credit of the package left for an applied service → `RecordPackageCreditUnavailable`.
  *
+ * Holdings: a package's lots are granted for a holding (the sale, a transfer, a reinstatement;
+ * an expiry ends one), so a credit that comes back to the lots of an earlier holding is known
+ * to be void on both sides, and a void names the holding it ends.
+ *
  * No cycle: a booking the package caused is marked `appliedToPackage` and not mirrored back;
- * the package's answers to the ledger (used, restored, reversed) cause nothing; a decline
- * moves the booking to a package that has not declined it yet, and a booking is kept on a
- * package's credit at most once per application that found none, so it ends. Every command id
- * is derived from the causing event (and the booking), so replays and retries apply once.
+ * the package's answers to the ledger (used, restored, reversed) cause nothing but voids; a
+ * decline moves the booking to a package that has not declined it yet, and a booking is kept
+ * on a package's credit at most once per application that found none, so it ends. Every
+ * command id is derived from the causing event (and the booking), so replays and retries
+ * apply once; each side's checks make the outcome equal whatever the order the flows run in.
  */
 import type { RecordedEvent } from '../kernel/envelope.js';
 import type { Dispatch, ProcessManager } from '../kernel/process-manager.js';
