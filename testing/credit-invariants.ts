@@ -52,8 +52,12 @@ const creditMovement = (e: CreditsEvent): { readonly type: string; readonly delt
       return { type: e.data.appointmentType, delta: e.data.lots.reduce((n, l) => n + l.quantity, 0) };
     case 'CreditTransferReversed':
       return { type: e.data.appointmentType, delta: e.data.restored.reduce((n, l) => n + l.quantity, 0) };
+    case 'PackageCreditDeclined':
+      // The credit went back to the package's lot (unless that lot is gone), and the booking took one elsewhere or is owed.
+      return { type: e.data.appointmentType, delta: (e.data.returned === 'restored' ? 1 : 0) - (e.data.lot !== null || e.data.owed ? 1 : 0) };
     default:
-      // Repayments of debt, expiry extensions, declined transfers and settings move no balance.
+      // Repayments of debt, expiry extensions, declined transfers, settings, a booking kept on a
+      // package's credit and a service that found no credit of its package move no balance.
       return undefined;
   }
 };

@@ -19,3 +19,4 @@ export * from './canonical.js';
 export * from './practice-laws.js';
 export * from './facade-model.js';
 export * from './hostile-commands.js';
+export * from './package-invariants.js';

@@ -61,7 +61,7 @@ export const checkChargeLines = (log: readonly RecordedEvent<PracticeEvent>[]): 
   }
 };
 
-const STATUSES: readonly PackageUnitStatus[] = ['unused', 'used', 'expired', 'refunded'];
+const STATUSES: readonly PackageUnitStatus[] = ['unused', 'used', 'expired', 'refunded', 'void'];
 
 const walletMovement = (e: WalletEvent): Money =>
   e.type === 'WalletCredited' || e.type === 'WalletDebtForgiven' ? e.data.amount : { ...e.data.amount, amount: -e.data.amount.amount };

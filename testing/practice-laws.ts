@@ -23,6 +23,7 @@ import { createPracticeLedger, type PracticePolicies } from '../core/service/ind
 import { checkCreditConservation, checkCreditLots, checkNoNegativeBalanceWherePrevented } from './credit-invariants.js';
 import { checkChargeLines, checkMoneyConservation } from './money-invariants.js';
 import { checkNoProgramEndedWithoutApproval } from './program-invariants.js';
+import { checkPackageCreditAgreement } from './package-invariants.js';
 import { PracticeLawViolation, runPracticeScenario, type PracticeRun, type PracticeStepRecord } from './practice-run.js';
 import { arbPracticeScenario, type PracticeScenario, type PracticeStepOptions } from './practice-steps.js';
 import { createPracticeWorld, type PracticeWorld, type PracticeWorldOptions } from './practice-world.js';
@@ -104,6 +105,8 @@ export const checkCredits: PracticeCheck = (world) => {
 };
 /** Money is conserved: wallets, packages' values, and every amount one aggregate sends another. */
 export const checkMoney: PracticeCheck = (world) => checkMoneyConservation(world.log(), world.states.packages);
+/** A package's units agree with its credits in the holders' ledgers. */
+export const checkPackages: PracticeCheck = (world) => checkPackageCreditAgreement(world.log(), world.states.packages, world.states.credits, world.ledger.today());
 /** Charge line items sum to the charge (and every split adds back up). */
 export const checkCharges: PracticeCheck = (world) => checkChargeLines(world.log());
 /** No negative balance where booking without credits is prevented. */
@@ -127,6 +130,7 @@ export const lawConservationOfMoney = stepLaw('conservation of money', checkMone
 export const lawChargeLinesSumToCharge = stepLaw('the line items of a charge sum to the charge', checkCharges);
 export const lawNoNegativeBalanceWherePrevented = stepLaw('no negative balance where booking without credits is prevented', checkNegativeBalances);
 export const lawNoProgramEndedWithoutApproval = stepLaw('no program ended without a manager’s approval', checkProgramEnds);
+export const lawPackageUnitsAgreeWithCredits = stepLaw('a package’s units agree with its credits', checkPackages);
 export const lawCodecRoundTrip = stepLaw('every event round-trips through the codecs of practiceEvents', (world, step) => checkCodecRoundTrip(step?.events ?? world.log()));
 
 /** No sequence of valid commands breaks an invariant: every check above, after every step. */
@@ -135,6 +139,7 @@ export const lawNoInvariantBroken = stepLaw('no sequence of valid commands break
   checkNegativeBalances(world);
   checkMoney(world);
   checkCharges(world);
+  checkPackages(world);
   checkProgramEnds(world);
 });
 
@@ -206,6 +211,7 @@ export const practiceLaws: Readonly<Record<string, (options?: PracticeLawOptions
   'conservation of money': lawConservationOfMoney,
   'the line items of a charge sum to the charge': lawChargeLinesSumToCharge,
   'no negative balance where booking without credits is prevented': lawNoNegativeBalanceWherePrevented,
+  'a package’s units agree with its credits': lawPackageUnitsAgreeWithCredits,
   'no program ended without a manager’s approval': lawNoProgramEndedWithoutApproval,
   'every event round-trips through the codecs of practiceEvents': lawCodecRoundTrip,
   'no sequence of valid commands breaks an invariant': lawNoInvariantBroken,

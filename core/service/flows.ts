@@ -13,6 +13,8 @@ import { membershipWalletFlow } from '../flows/membership-wallet.js';
 import { planRevisionDispatches } from '../flows/plan-revision.js';
 import { bulkPackageIssuedFlow } from '../flows/bulk-package-issued.js';
 import { packageCreditsFlow } from '../flows/package-credits.js';
+import { creditPackageUseFlow } from '../flows/package-credit-use.js';
+import { creditsEvents } from '../credits/index.js';
 import { packageEnrollmentFlow } from '../flows/package-enrollment.js';
 import { packageWalletFlow } from '../flows/package-wallet.js';
 import { bulkOrderEvents, packageEvents } from '../packages/index.js';
@@ -101,6 +103,8 @@ export const programAccessPracticeFlow = (policy: ProgramAccessPolicy): Practice
 
 /** A package sold, expired, refunded, extended or transferred moves its credits in the owner's ledger. */
 export const packageCreditsPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageCreditsFlow);
+/** A package's credits used, restored or found missing in a ledger are recorded on the package, the gatekeeper of its units. */
+export const creditPackageUsePracticeFlow: PracticeFlow = hostedFlow(creditsEvents, creditPackageUseFlow);
 /** A package refunded to the wallet credits it. */
 export const packageWalletPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageWalletFlow);
 /** A bulk code redeemed issues its package. */
@@ -140,6 +144,7 @@ export const practiceFlows = (policies: {
   programAccessPracticeFlow(policies.programAccess),
   bulkPackageIssuedPracticeFlow,
   packageCreditsPracticeFlow,
+  creditPackageUsePracticeFlow,
   packageWalletPracticeFlow,
   packageEnrollmentPracticeFlow(policies.programAccess),
   checkInEscalationPracticeFlow(policies.checkInEscalation),

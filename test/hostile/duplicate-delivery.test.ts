@@ -22,12 +22,12 @@ const usd = (amount: number) => ({ amount, currency: 'USD' });
 /** The i-th command, as a call on the facade with its command id. */
 const commandOf = (i: number): { readonly kind: string; readonly send: (ledger: PracticeLedger) => Promise<Recorded> } => {
   const commandId = `delivery-${i}`;
-  const round = i - (i % 8);
-  // Each round of eight: a grant to a client, their booking and its cancellation, a transfer of their credits, and the rest.
+  const round = i - (i % 9);
+  // Each round of nine: a grant to a client, their booking and its cancellation, a package sold and applied, a transfer of their credits, and the rest.
   const client = (n: number) => `client-${n % 25}`;
-  const clientId = client(round / 8);
-  const type = (round / 8) % 2 === 0 ? 'facial' : 'massage';
-  switch (i % 8) {
+  const clientId = client(round / 9);
+  const type = (round / 9) % 2 === 0 ? 'facial' : 'massage';
+  switch (i % 9) {
     case 0:
       return { kind: 'grant', send: (l) => l.grantCredits({ commandId, clientId, appointmentType: type, quantity: 1 + (i % 4), source: 'manual' }) };
     case 1:
@@ -35,13 +35,15 @@ const commandOf = (i: number): { readonly kind: string; readonly send: (ledger: 
     case 2:
       return { kind: 'sign-up', send: (l) => l.signUpForMembership({ commandId, clientId, planId: i % 3 === 0 ? 'gold' : 'silver' }) };
     case 3:
-      return { kind: 'package sale', send: (l) => l.sellPackage({ commandId, clientId, definitionId: 'three-facials', channel: 'check-out' }) };
+      return { kind: 'package sale', send: (l) => l.sellPackage({ commandId, packageId: `package-${round}`, clientId, definitionId: 'three-facials', channel: 'check-out' }) };
     case 4:
       return { kind: 'enrollment', send: (l) => l.enrollClientInProgram({ commandId, programId: i % 16 === 4 ? 'reset' : 'glow', clientId, by: PRACTICE_OWNER }) };
     case 5:
       return { kind: 'wallet credit', send: (l) => l.creditWallet({ commandId, clientId, amount: usd(100 + i), reason: 'courtesy' }) };
     case 6:
-      return { kind: 'transfer', send: (l) => l.transferCredits({ commandId, fromClientId: clientId, toClientId: client(round / 8 + 1), appointmentType: type, quantity: 1 }) };
+      return { kind: 'transfer', send: (l) => l.transferCredits({ commandId, fromClientId: clientId, toClientId: client(round / 9 + 1), appointmentType: type, quantity: 1 }) };
+    case 7:
+      return { kind: 'package applied', send: (l) => l.applyServiceToPackage({ commandId, packageId: `package-${round}`, clientId, serviceId: 'facial', appointmentId: `appointment-${i}` }) };
     default:
       return { kind: 'cancellation', send: (l) => l.cancelBooking({ commandId, clientId, bookingId: `booking-${round + 1}` }) };
   }
@@ -127,9 +129,16 @@ describe('hostile input: duplicate delivery', () => {
       const [d, t] = delays[i] ?? [0, 1];
       return t === 0 ? 'together' : d;
     });
-    const events: { readonly type: string; readonly streamName: string; readonly commandId: string | undefined; readonly revision: bigint; readonly source?: string }[] = [];
+    const events: { readonly type: string; readonly streamName: string; readonly commandId: string | undefined; readonly revision: bigint; readonly source?: string; readonly applied?: boolean }[] = [];
     for await (const e of store.readAll()) {
-      events.push({ type: e.type, streamName: e.streamName, commandId: e.metadata.commandId, revision: e.revision, ...(e.type === 'CreditsGranted' ? { source: e.data.source } : {}) });
+      events.push({
+        type: e.type,
+        streamName: e.streamName,
+        commandId: e.metadata.commandId,
+        revision: e.revision,
+        ...(e.type === 'CreditsGranted' ? { source: e.data.source } : {}),
+        ...(e.type === 'SessionBooked' ? { applied: e.data.appliedToPackage === true } : {}),
+      });
     }
     // No command id was applied twice: the events of one command on one stream are one append (consecutive revisions).
     const appends = new Map<string, bigint[]>();
@@ -164,6 +173,9 @@ describe('hostile input: duplicate delivery', () => {
     expect(byCommand('ClientEnrolledInProgram', 'enrollment') + byCommand('ProgramAccessAdded', 'enrollment')).toBe(ofKind('enrollment'));
     expect(byCommand('WalletCredited', 'wallet credit')).toBe(ofKind('wallet credit'));
     expect(byCommand('SessionBooked', 'booking')).toBe(ofKind('booking'));
+    expect(byCommand('PackageServiceApplied', 'package applied')).toBe(ofKind('package applied'));
+    // A service applied to a package booked its session once in the ledger (the flow).
+    expect(events.filter((e) => e.applied === true).length).toBe(byCommand('PackageServiceApplied', 'package applied'));
     // A sale's flows granted its credits once: one grant per package sold.
     expect(events.filter((e) => e.source === 'package' && !(e.commandId ?? '').startsWith('delivery-')).length).toBe(byCommand('PackageSold', 'package sale'));
     console.log(

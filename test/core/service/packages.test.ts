@@ -19,8 +19,10 @@ describe('the Promise facade: packages', () => {
     const sold = await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
     expect(sold.events[0]?.data).toMatchObject({ packageId: 'p1', expiresOn: '2025-04-15', terms: { definitionId: 'six-facials', version: 1 } });
     expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['package-credits', 'GrantCredits', 'applied']]);
-    await ledger.bookSession({ clientId: 'c1', bookingId: 'b1', appointmentType: 'facial', channel: 'provider' });
-    await ledger.applyServiceToPackage({ packageId: 'p1', clientId: 'c1', serviceId: 'facial', appointmentId: 'b1' });
+    // A booking in the ledger takes a credit of the package: the flow records the use on the package.
+    const booked = await ledger.bookSession({ clientId: 'c1', bookingId: 'b1', appointmentType: 'facial', channel: 'provider' });
+    expect(booked.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['credit-package-use', 'RecordPackageCreditUse', 'applied']]);
+    await ledger.applyServiceToPackage({ packageId: 'p1', clientId: 'c1', serviceId: 'facial', appointmentId: 'a2' });
 
     expect((await ledger.due('2025-12-31')).map((i) => [i.on, i.step.kind])).toEqual([
       ['2025-04-08', 'package-expiry-notice'],
