@@ -17,7 +17,7 @@ import { enrollmentDecider, enrollmentEvents, enrollmentStream } from '../core/p
 import { createPracticeLedger, type PracticeLedger } from '../core/service/index.js';
 import { stateReader } from '../core/service/kit.js';
 import { walletBalance, walletDecider, walletEvents, walletStream } from '../core/wallet/index.js';
-import { PRACTICE_OWNER } from './practice-resolve.js';
+import { PRACTICE_OWNER } from './practice-steps.js';
 import { describeCommand } from './words.js';
 
 /** What a person expects: balances and statuses, nothing more. */
@@ -196,7 +196,7 @@ export const facadeModelCommands = (): fc.Arbitrary<Cmd>[] => [
 ];
 
 export interface FacadeModelOptions {
-  /** The store the real facade writes to: any adapter, created with `practiceEvents`; a fresh one per run. @defaultValue none: required */
+  /** Makes the store the real facade writes to, a fresh one per run: any adapter, created with `practiceEvents`. */
   readonly store: () => EventStore<PracticeEvent> | Promise<EventStore<PracticeEvent>>;
   /** Command sequences played. @defaultValue 50 */
   readonly numRuns?: number;

@@ -9,40 +9,14 @@ import { creditBalance, openCreditLots, type CreditsState } from '../core/credit
 import type { Membership } from '../core/memberships/index.js';
 import type { SoldPackage } from '../core/packages/index.js';
 import { escalationAwaitsApproval, type CheckInSchedule } from '../core/check-ins/index.js';
-import { MANAGE_PROGRAMS, type Enrollment, type ProgramActor } from '../core/programs/index.js';
+import type { Enrollment } from '../core/programs/index.js';
 import { money } from '../core/values/money.js';
 import { addDays } from '../core/values/local-date.js';
 import type { PracticeWorld } from './practice-world.js';
-import { practiceClient, type PracticeCatalog, type PracticeStep } from './practice-steps.js';
-
-/** A command for the facade: its `type` and fields, as `ledger.execute` takes them (a transfer goes to `transferCredits`). */
-export type PracticeInput = { readonly type: string } & Readonly<Record<string, unknown>>;
+import { PRACTICE_GROUP, PRACTICE_OWNER, PRACTICE_PROGRAM, practiceClient, type PracticeCatalog, type PracticeInput, type PracticeStep } from './practice-steps.js';
 
 /** What a step resolved to: a command, time passing, or nothing to do. */
 export type ResolvedStep = { readonly kind: 'command'; readonly input: PracticeInput } | { readonly kind: 'time'; readonly hours: number } | { readonly kind: 'nothing' };
-
-/** The provider who runs the practice: holds "Can create, edit, archive, and delete programs". */
-export const PRACTICE_OWNER: ProgramActor = { kind: 'member', memberId: 'owner', permissions: [MANAGE_PROGRAMS] };
-export const PRACTICE_PROGRAM = 'prog-1';
-export const PRACTICE_GROUP = 'group-1';
-
-/** The commands that set the catalog up, before the steps. */
-export const catalogSetup = (catalog: PracticeCatalog): readonly PracticeInput[] => [
-  ...catalog.plans.map((p) => ({ type: 'DefineMembershipPlan', ...p })),
-  {
-    type: 'CreateProgram',
-    programId: PRACTICE_PROGRAM,
-    by: PRACTICE_OWNER,
-    definition: { name: 'Program', kind: 'standard', modules: catalog.programModules.map((releaseDay, i) => ({ moduleId: `module-${i + 1}`, title: `Module ${i + 1}`, kind: 'video', releaseDay })) },
-  },
-  { type: 'GiveGroupAccessToProgram', programId: PRACTICE_PROGRAM, groupId: PRACTICE_GROUP, by: PRACTICE_OWNER },
-  ...catalog.packages.map(({ withProgram, validity, ...p }) => ({
-    type: 'DefinePackage',
-    ...p,
-    ...(validity !== null ? { validity } : {}),
-    ...(withProgram ? { programId: PRACTICE_PROGRAM } : {}),
-  })),
-];
 
 const at = <T>(items: readonly T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
 

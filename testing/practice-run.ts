@@ -11,8 +11,8 @@ import type { PracticeEvent } from '../core/events.js';
 import type { DueRun, FlowDispatchOutcome, Recorded } from '../core/service/index.js';
 import type { DueItem } from '../projections/due-schedule.js';
 import { createPracticeWorld, type PracticeWorld, type PracticeWorldOptions } from './practice-world.js';
-import { catalogSetup, resolvePracticeStep, type PracticeInput, type ResolvedStep } from './practice-resolve.js';
-import type { PracticeScenario, PracticeStep } from './practice-steps.js';
+import { resolvePracticeStep, type ResolvedStep } from './practice-resolve.js';
+import { catalogSetup, type PracticeInput, type PracticeScenario, type PracticeStep } from './practice-steps.js';
 import { describeCommand, describeSequence } from './words.js';
 
 /** What one step did. */

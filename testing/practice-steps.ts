@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { money, type Money } from '../core/values/money.js';
+import { MANAGE_PROGRAMS, type ProgramActor } from '../core/programs/index.js';
 
 /** A plan as the facade's `defineMembershipPlan` takes it. */
 export interface CatalogPlan {
@@ -222,3 +223,29 @@ export const arbPracticeScenario = (options: PracticeStepOptions = {}): fc.Arbit
     catalog: arbPracticeCatalog(options),
     steps: fc.array(arbPracticeStep(options), { maxLength: options.maxSteps ?? 40, size: 'max' }),
   });
+
+/** A command for the facade: its `type` and fields, as `ledger.execute` takes them (a transfer goes to `transferCredits`). */
+export type PracticeInput = { readonly type: string } & Readonly<Record<string, unknown>>;
+
+/** The provider who runs the practice: holds "Can create, edit, archive, and delete programs". */
+export const PRACTICE_OWNER: ProgramActor = { kind: 'member', memberId: 'owner', permissions: [MANAGE_PROGRAMS] };
+export const PRACTICE_PROGRAM = 'prog-1';
+export const PRACTICE_GROUP = 'group-1';
+
+/** The commands that set the catalog up, before the steps. */
+export const catalogSetup = (catalog: PracticeCatalog): readonly PracticeInput[] => [
+  ...catalog.plans.map((p) => ({ type: 'DefineMembershipPlan', ...p })),
+  {
+    type: 'CreateProgram',
+    programId: PRACTICE_PROGRAM,
+    by: PRACTICE_OWNER,
+    definition: { name: 'Program', kind: 'standard', modules: catalog.programModules.map((releaseDay, i) => ({ moduleId: `module-${i + 1}`, title: `Module ${i + 1}`, kind: 'video', releaseDay })) },
+  },
+  { type: 'GiveGroupAccessToProgram', programId: PRACTICE_PROGRAM, groupId: PRACTICE_GROUP, by: PRACTICE_OWNER },
+  ...catalog.packages.map(({ withProgram, validity, ...p }) => ({
+    type: 'DefinePackage',
+    ...p,
+    ...(validity !== null ? { validity } : {}),
+    ...(withProgram ? { programId: PRACTICE_PROGRAM } : {}),
+  })),
+];
