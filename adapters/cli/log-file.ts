@@ -21,6 +21,9 @@ const unreadable = (path: string, error: unknown): CliError => {
 /** The sentence for a line of a log that breaks the chain or does not decode. */
 export const badLine = (path: string, line: number, reason: string): CliError => new CliError(sentence(`${path} line ${line} ${reason}`));
 
+/** The sentence for an event that disagrees with what came before it: `<file> line N: <what> <why>`. */
+export const inconsistentLine = (path: string, line: number, what: string, reason: string): CliError => new CliError(sentence(`${path} line ${line}: ${what} ${reason}`));
+
 export interface LogReading {
   /** The events, each with its line, decoded and checked against the chain as they are read. */
   readonly events: AsyncIterable<LogEvent<PracticeEvent>>;

@@ -116,6 +116,7 @@ export const runCli = async (argv: readonly string[], io: CliIo, invokedAs = NAM
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // help or version, printed
+      if (error.code === 'commander.help') return 2; // no command given: the usage was printed
       io.stderr.write(`${NAME}: ${commanderSentence(error)} See ${NAME} --help.\n`);
       return 2;
     }

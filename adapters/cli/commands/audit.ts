@@ -7,7 +7,7 @@
  */
 import { createCreditsAuditor } from '../audit/credits.js';
 import { printer, type CliIo } from '../io.js';
-import { badLine, openLog } from '../log-file.js';
+import { badLine, inconsistentLine, openLog } from '../log-file.js';
 import { textTable } from '../tables.js';
 
 export interface AuditOptions {
@@ -29,10 +29,10 @@ export const auditVerifyCommand = async (io: CliIo, log: string, options: AuditO
     if (position !== undefined && e.position <= position) throw badLine(log, e.line, `has position ${e.position}, which does not come after the line before it (${position})`);
     position = e.position;
     const wrong = auditor.check(e, e.line);
-    if (wrong !== undefined) throw badLine(log, e.line, `(${e.type} in ${e.streamName}) ${wrong}`);
+    if (wrong !== undefined) throw inconsistentLine(log, e.line, `${e.type} in ${e.streamName}`, wrong);
   }
   const unfinished = auditor.finish();
-  if (unfinished !== undefined) throw badLine(log, unfinished.line, unfinished.reason);
+  if (unfinished !== undefined) throw inconsistentLine(log, unfinished.line, 'CreditsTransferredOut', unfinished.reason);
 
   const summary = auditor.summary();
   const print = printer(io.stdout);

@@ -73,6 +73,7 @@ export const castAgenda = (w: World, agenda: Agenda): void => {
     on(`${month}-18`, () => book(w, 'morgan', `morgan-t-${month}`, 'treatment', 'provider'));
   }
   on('09-09', () => book(w, 'alex', 'alex-f3', 'follow-up', 'provider'));
+  on('12-31', must('holiday gift', () => ledger.grantCredits({ clientId: 'alex', appointmentType: 'massage', quantity: 1, source: 'promotional', reference: 'holiday-gift-2025', expiresOn: '2026-03-31', note: 'Holiday gift' })));
 
   // Memberships: failed payments and retries, trials, changes of tier, pauses, a cancellation.
   const join = (clientId: string, membershipId: string, planId: string) =>
