@@ -34,7 +34,7 @@ const version = (): string => {
 
 const collect = (value: string, previous: readonly string[] | undefined): readonly string[] => [...(previous ?? []), value];
 
-const program = (io: CliIo, invokedAs: string): Command => {
+const program = (io: CliIo): Command => {
   const root = new Command(NAME)
     .description('The commercial record of a health and wellness practice as an immutable, replayable log: a demo year, replays, reports and audits of the JSONL log.')
     .version(version(), '-V, --version', 'print the version')
@@ -47,9 +47,9 @@ const program = (io: CliIo, invokedAs: string): Command => {
     .command('demo')
     .description('simulate one practice over a year, print its reports and write its log')
     .option('--seed <n>', 'drives the simulation: the same seed gives the same year, byte for byte', '1')
-    .option('--clients <n>', 'clients drawn besides the cast (about 80 events each)', '40')
+    .option('--clients <n>', 'clients drawn besides the cast (about 50 events each)', '40')
     .option('--out <file>', 'where the JSONL log is written', DEFAULT_DEMO_LOG)
-    .action((options: { seed: string; clients: string; out: string }) => demoCommand(io, options, invokedAs));
+    .action((options: { seed: string; clients: string; out: string }) => demoCommand(io, options));
 
   root
     .command('replay')
@@ -109,9 +109,9 @@ const commanderSentence = (error: CommanderError): string => {
 };
 
 /** Runs the CLI on `argv` (the arguments after the program's name); resolves to the exit code. */
-export const runCli = async (argv: readonly string[], io: CliIo, invokedAs = NAME): Promise<number> => {
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   try {
-    await program(io, invokedAs).parseAsync([...argv], { from: 'user' });
+    await program(io).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

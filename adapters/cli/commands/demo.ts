@@ -17,7 +17,7 @@ export interface DemoCommandOptions {
   readonly out?: string;
 }
 
-export const demoCommand = async (io: CliIo, options: DemoCommandOptions, command: string): Promise<void> => {
+export const demoCommand = async (io: CliIo, options: DemoCommandOptions): Promise<void> => {
   const seed = options.seed === undefined ? DEFAULT_SEED : wholeNumber('--seed', 0)(options.seed);
   const clients = options.clients === undefined ? DEFAULT_CLIENTS : wholeNumber('--clients', 0)(options.clients);
   const out = options.out ?? DEFAULT_DEMO_LOG;
@@ -38,5 +38,5 @@ export const demoCommand = async (io: CliIo, options: DemoCommandOptions, comman
     await rm(temporary, { force: true });
     throw new CliError(sentence(`Cannot write the log to ${out}: ${error instanceof Error ? error.message : String(error)}`));
   }
-  await printPracticeYear(year, printer(io.stdout), { logPath: out, head, command });
+  await printPracticeYear(year, printer(io.stdout), { logPath: out, head });
 };

@@ -83,7 +83,7 @@ export interface PrintOptions {
   readonly logPath: string;
   /** The log's head hash. */
   readonly head: string;
-  /** How the reader runs the CLI. @defaultValue `practice-ledger` */
+  /** How the reader runs the CLI. @defaultValue `npx practice-ledger` (in a clone of the repository, or with the package installed) */
   readonly command?: string;
 }
 
@@ -97,7 +97,7 @@ export const printPracticeYear = async (year: PracticeYear, print: (line: string
       if (counts_(e)) counts[i] = (counts[i] ?? 0) + 1;
     });
   }
-  const command = options.command ?? 'practice-ledger';
+  const command = options.command ?? 'npx practice-ledger';
   const rule = '='.repeat(78);
   const heading = (title: string): void => {
     print('');

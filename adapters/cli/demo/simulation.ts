@@ -29,7 +29,7 @@ import { createWorld } from './world.js';
 export interface PracticeYearOptions {
   /** Drives every random draw of the crowd. @defaultValue 1 */
   readonly seed?: number;
-  /** Clients in the crowd, besides the cast (about 130 events each over the year). @defaultValue 40 */
+  /** Clients in the crowd, besides the cast (about 50 events each over the year). @defaultValue 40 */
   readonly clients?: number;
   /** Where the events go. @defaultValue a new in-memory store */
   readonly store?: EventStore<PracticeEvent>;

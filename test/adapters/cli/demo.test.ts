@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir, type CliRun } from './support.js';
@@ -67,5 +67,38 @@ describe('practice-ledger demo', () => {
       expect(text, title).toContain(title);
     }
     expect(text).toContain('events written to demo-out/practice-year.jsonl');
+  });
+});
+
+describe('README: five minutes, demo → replay → audit', () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Five minutes'), readme.indexOf('## Quick start'));
+  const blocks = (lang: string): string[] => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
+  const asInReadme = (s: string): string => s.replaceAll(out, 'demo-out/practice-year.jsonl');
+
+  it('quotes lines the demo prints', () => {
+    const printed = new Set(text.split('\n'));
+    for (const line of (blocks('text')[0] ?? '').split('\n').filter((l) => l !== '' && l !== '…')) expect(printed.has(line), line).toBe(true);
+  });
+
+  it('its replay and report commands run on the demo’s log', async () => {
+    for (const command of (blocks('sh')[0] ?? '').split('\n').filter((l) => l.startsWith('npx practice-ledger '))) {
+      const argv = command.replace(/\s+#.*$/, '').split(/\s+/).slice(2).map((a) => (a === 'demo-out/practice-year.jsonl' ? out : a));
+      const run = await cli(...argv);
+      expect(run.stderr, command).toBe('');
+      expect(run.code, command).toBe(0);
+    }
+  });
+
+  it('shows what the audit prints, and what it says of a changed character', async () => {
+    const passed = await cli('audit', 'verify', out);
+    expect(`${asInReadme(passed.stdout)}`).toBe(blocks('text')[1]);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    lines[1999] = (lines[1999] ?? '').replace('"revision":"', '"revision":"1'); // sed -i '2000s/"revision":"/"revision":"1/'
+    const altered = `${out}.altered`;
+    writeFileSync(altered, lines.join('\n'));
+    const failed = await cli('audit', 'verify', altered);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.replaceAll(altered, 'demo-out/practice-year.jsonl')).toBe(blocks('text')[2]);
   });
 });
