@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate, practiceEvents, type EventStore, type PracticeEvent } from '../../../core/index.js';
-import { csvTables, formatReport, jsonText, simulatePracticeYear, type PracticeYear } from '../../../adapters/cli/index.js';
+import { csvTables, formatReport, jsonText, runCli, simulatePracticeYear, type PracticeYear } from '../../../adapters/cli/index.js';
 import { exportLog, readLog } from '../../../adapters/jsonl/index.js';
 import { reportNames, reports, type ReportParameters } from '../../../projections/index.js';
 import { cli, tempDir } from './support.js';
@@ -54,5 +55,21 @@ describe('replaying the exported log gives the same reports as the live run', ()
     const json = await cli('report', 'credit-history', '--log', log, '--time-zone', year.timeZone, '--as-of', asOfDays[1], '--client', 'alex', '--format', 'json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(JSON.parse(formatReport(history, 'json').join('\n')));
+  });
+});
+
+describe('the progress bar', () => {
+  it('is drawn on the terminal when there is one, never on the streams that carry the result', async () => {
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 100 }); // what bin.ts passes: standard error, a terminal
+    let drawn = '';
+    terminal.on('data', (chunk: Buffer) => (drawn += chunk.toString('utf8')));
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['replay', log], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, terminal });
+    expect(code).toBe(0);
+    expect(drawn).toContain('Replaying [');
+    expect(stderr).toBe('');
+    expect(stdout).not.toContain('Replaying [');
+    expect(stdout.startsWith(`Replayed ${log}`)).toBe(true);
   });
 });
