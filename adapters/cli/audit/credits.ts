@@ -14,7 +14,6 @@
  * that disagrees, so the CLI can name its line.
  */
 import {
-  availableCredits,
   creditTypeStateOf,
   creditsClientOf,
   creditsEvents,
@@ -23,25 +22,30 @@ import {
   initialCreditsState,
   isCreditLotExpired,
   openCreditLots,
-  preventsBookingWithoutCredits,
-  rolloverQuantity,
-  takeCredits,
-  type CreditLot,
   type CreditsEvent,
   type CreditsEventData,
   type CreditsState,
   type DomainEvent,
-  type LocalDate,
   type RecordedEvent,
 } from '../../../core/index.js';
-import { debtKey } from '../../../core/credits/state.js';
+import {
+  checkAdjustment,
+  checkBooking,
+  checkCancellation,
+  checkRollover,
+  checkTaken,
+  describeLot,
+  lotBalance,
+  oldestOwed,
+  openLot,
+  parts,
+  sameParts,
+  sum,
+} from './credit-rules.js';
 
 type Data<T extends CreditsEvent['type']> = CreditsEventData<T>;
 
-interface Part {
-  readonly lot: number;
-  readonly quantity: number;
-}
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface TransferSeen {
   readonly fromClientId: string;
@@ -77,55 +81,6 @@ export interface CreditsAuditor {
   readonly finish: () => CreditsFinding | undefined;
   readonly summary: () => CreditsAuditSummary;
 }
-
-const parts = (ps: readonly Part[]): string => (ps.length === 0 ? 'none' : ps.map((p) => `${p.quantity} from lot ${p.lot}`).join(', '));
-const sameParts = (a: readonly Part[], b: readonly Part[]): boolean => a.length === b.length && a.every((p, i) => p.lot === b[i]?.lot && p.quantity === b[i]?.quantity);
-const sum = (ps: readonly { readonly quantity: number }[]): number => ps.reduce((n, p) => n + p.quantity, 0);
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The balance of a type by its lots: credits left in the open lots minus sessions owed. */
-const lotBalance = (s: CreditsState, type: string): number => availableCredits(s, type) - creditTypeStateOf(s, type).debt;
-
-/** The lot if it is an open lot of the type. */
-const openLot = (s: CreditsState, type: string, lot: number): CreditLot | undefined => {
-  const found = findCreditLot(s, type, lot);
-  return found?.status === 'open' && found.appointmentType === type ? found : undefined;
-};
-
-const describeLot = (s: CreditsState, type: string, lot: number): string => {
-  const found = findCreditLot(s, type, lot);
-  if (found === undefined) return `lot ${lot}, which the ledger never granted`;
-  if (found.appointmentType !== type) return `lot ${lot}, which holds ${found.appointmentType} credits`;
-  return found.status === 'open' ? `lot ${lot}, which has ${found.remaining} left` : `lot ${lot}, which is ${found.status}`;
-};
-
-/** Parts taken from open lots of a type, each usable on `on` and holding what is taken. */
-const checkTaken = (s: CreditsState, type: string, taken: readonly Part[], on: LocalDate, what: string): string | undefined => {
-  const left = new Map<number, number>();
-  for (const p of taken) {
-    const lot = openLot(s, type, p.lot);
-    if (lot === undefined) return `${what} ${p.quantity} from ${describeLot(s, type, p.lot)}`;
-    if (isCreditLotExpired(lot, on)) return `${what} ${p.quantity} from lot ${p.lot}, which expired on ${lot.expiresOn ?? ''}`;
-    const remaining = (left.get(p.lot) ?? lot.remaining) - p.quantity;
-    if (remaining < 0) return `${what} ${p.quantity} from lot ${p.lot}, which has only ${left.get(p.lot) ?? lot.remaining} left`;
-    left.set(p.lot, remaining);
-  }
-  return undefined;
-};
-
-/** The open lots of a type usable on `on` (what the decider draws from). */
-const liveLots = (s: CreditsState, type: string, on: LocalDate): readonly CreditLot[] => openCreditLots(s, type).filter((l) => !isCreditLotExpired(l, on));
-
-/** The oldest `n` sessions of a type booked without credit and still owed. */
-const oldestOwed = (s: CreditsState, type: string, n: number): string[] => {
-  const ts = creditTypeStateOf(s, type);
-  const ids: string[] = [];
-  for (let i = ts.debtFrom; i < ts.debtTo && ids.length < n; i++) {
-    const id = s.debtQueue.get(debtKey(type, i));
-    if (id !== undefined && s.bookings.get(id)?.owed === true) ids.push(id);
-  }
-  return ids;
-};
 
 /** The change of each appointment type's balance an event records (what the credit history adds up). */
 const recordedChanges = (event: CreditsEvent, s: CreditsState): readonly (readonly [string, number])[] => {
@@ -319,70 +274,4 @@ export const createCreditsAuditor = (): CreditsAuditor => {
       }),
     }),
   };
-};
-
-const checkBooking = (s: CreditsState, d: Data<'SessionBooked'>): string | undefined => {
-  if (s.bookings.has(d.bookingId)) return `books "${d.bookingId}", a booking already in the ledger`;
-  if (!d.policy.enabled) return `records booking "${d.bookingId}" although the policy it records has the credit system off`;
-  if (d.lot !== null) return checkTaken(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }], d.on, `books "${d.bookingId}" with`);
-  const usable = liveLots(s, d.appointmentType, d.on);
-  if (usable.length > 0) return `books "${d.bookingId}" without credit although lot ${usable[0]?.lot ?? ''} still had ${usable[0]?.remaining ?? 0}`;
-  if (preventsBookingWithoutCredits(d.policy, d.channel)) return `books "${d.bookingId}" without credit through ${d.channel}, which the policy it records prevents`;
-  return undefined;
-};
-
-const checkCancellation = (s: CreditsState, d: Data<'SessionCancelled'>): string | undefined => {
-  const booking = s.bookings.get(d.bookingId);
-  if (booking === undefined) return `cancels "${d.bookingId}", which the ledger never booked`;
-  if (booking.cancelled) return `cancels "${d.bookingId}" a second time`;
-  if (booking.appointmentType !== d.appointmentType || booking.lot !== d.lot) {
-    return `cancels "${d.bookingId}" as a ${d.appointmentType} session from lot ${d.lot ?? 'none'}, but it was a ${booking.appointmentType} session from lot ${booking.lot ?? 'none'}`;
-  }
-  if (!d.policy.enabled) return `records cancellation "${d.bookingId}" although the policy it records has the credit system off`;
-  const lot = booking.lot === null ? undefined : findCreditLot(s, booking.appointmentType, booking.lot);
-  const expected = !d.policy.restoreOnCancel
-    ? 'not_restored'
-    : lot === undefined
-      ? 'restored'
-      : lot.status === 'voided'
-        ? 'voided'
-        : lot.status === 'expired' || isCreditLotExpired(lot, d.on)
-          ? 'expired'
-          : 'restored';
-  if (expected !== d.restore) return `records the credit of "${d.bookingId}" as ${d.restore} where the policy and lot ${d.lot ?? 'none'} make it ${expected}`;
-  return undefined;
-};
-
-const checkAdjustment = (s: CreditsState, d: Data<'CreditsAdjusted'>): string | undefined => {
-  const balance = lotBalance(s, d.appointmentType);
-  if (d.balanceBefore !== balance) return `says the ${d.appointmentType} balance was ${d.balanceBefore}, but its lots give ${balance}`;
-  if (d.balanceAfter !== d.balanceBefore + d.delta || d.delta === 0) return `says ${d.balanceBefore} ${d.delta >= 0 ? '+' : '−'} ${Math.abs(d.delta)} made ${d.balanceAfter}`;
-  const stale = openCreditLots(s, d.appointmentType).find((l) => isCreditLotExpired(l, d.on));
-  if (stale !== undefined) return `adjusts the balance while lot ${stale.lot} had expired on ${stale.expiresOn ?? ''} without its expiry recorded`;
-  if (d.delta > 0) {
-    if (d.lot !== s.lastLot + 1 || d.taken.length > 0) return `adds ${d.delta} credits as lot ${d.lot ?? 'none'} where the ledger's next lot is ${s.lastLot + 1}`;
-    return undefined;
-  }
-  if (d.lot !== null) return `removes ${-d.delta} credits but opens lot ${d.lot}`;
-  const expected = takeCredits(liveLots(s, d.appointmentType, d.on), -d.delta);
-  if (expected.shortfall > 0) return `removes ${-d.delta} credits where only ${-d.delta - expected.shortfall} could be taken`;
-  if (!sameParts(d.taken, expected.taken)) return `takes ${parts(d.taken)} where the order of use takes ${parts(expected.taken)}`;
-  return undefined;
-};
-
-const checkRollover = (s: CreditsState, d: Data<'CreditsRolledOver'>): string | undefined => {
-  const lots = (s.lotsByReference.get(d.fromReference) ?? [])
-    .filter((ref) => ref.appointmentType === d.appointmentType)
-    .map((ref) => findCreditLot(s, ref.appointmentType, ref.lot))
-    .filter((l): l is CreditLot => l !== undefined && l.status === 'open' && l.remaining > 0);
-  const unused = lots.map((l) => ({ lot: l.lot, quantity: l.remaining }));
-  if (!sameParts(d.taken, unused)) return `rolls over ${parts(d.taken)} from "${d.fromReference}", whose unused credits are ${parts(unused)}`;
-  if (d.unused !== sum(unused)) return `counts ${d.unused} unused credits where "${d.fromReference}" has ${sum(unused)}`;
-  const rolled = rolloverQuantity(d.unused, { percent: d.percent, cap: d.cap });
-  if (d.rolled !== rolled || d.lapsed !== d.unused - rolled) {
-    return `rolls ${d.rolled} and lapses ${d.lapsed} of ${d.unused} where ${d.percent}% capped at ${d.cap ?? 'nothing'} rolls ${rolled} and lapses ${d.unused - rolled}`;
-  }
-  if ((rolled > 0 ? s.lastLot + 1 : null) !== d.lot) return `puts the rolled credits in lot ${d.lot ?? 'none'} where the ledger's next lot is ${s.lastLot + 1}`;
-  if (d.expiresOn !== null && d.expiresOn <= d.on) return `rolls credits over on ${d.on} into a lot that expires on ${d.expiresOn}`;
-  return undefined;
 };

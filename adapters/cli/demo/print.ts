@@ -93,8 +93,8 @@ export const printPracticeYear = async (year: PracticeYear, print: (line: string
   let events = 0;
   for await (const e of year.store.readAll()) {
     events++;
-    GLANCE.forEach(([, , counts_], i) => {
-      if (counts_(e)) counts[i] = (counts[i] ?? 0) + 1;
+    GLANCE.forEach(([, , counted], i) => {
+      if (counted(e)) counts[i] = (counts[i] ?? 0) + 1;
     });
   }
   const command = options.command ?? 'npx practice-ledger';
