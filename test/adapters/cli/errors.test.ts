@@ -51,6 +51,8 @@ describe('practice-ledger: bad input gets one clear sentence and a non-zero exit
     ['an export from no store', () => ['export', '--out', join(dir, 'x.jsonl')], 1, /Give exactly one store to export from/],
     ['an export from two stores', () => ['export', '--pglite', dir, '--eventstoredb', 'esdb://localhost:2113', '--out', join(dir, 'x.jsonl')], 1, /Give exactly one store/],
     ['an export from a PGlite directory that is not there', () => ['export', '--pglite', join(dir, 'nothing'), '--out', join(dir, 'x.jsonl')], 1, /There is no PGlite database directory/],
+    ['an EventStoreDB connection string that is not one', () => ['export', '--eventstoredb', 'not a url', '--out', join(dir, 'x.jsonl')], 1, /Cannot open the store at not a url: .*esdb:\/\//],
+    ['an EventStoreDB cluster that does not answer', () => ['export', '--eventstoredb', 'esdb://127.0.0.1:1?tls=false', '--out', join(dir, 'x.jsonl')], 1, /Cannot export EventStoreDB esdb:\/\/127\.0\.0\.1:1\?tls=false to .*x\.jsonl: /],
     ['an unknown option', () => ['audit', 'verify', log, '--fast'], 2, /Unknown option '--fast'\. See practice-ledger --help\./],
     ['an unknown command', () => ['repaly', log], 2, /Unknown command 'repaly' \(Did you mean replay\?\)\./],
     ['a missing argument', () => ['audit', 'verify'], 2, /Missing required argument 'log'\./],
