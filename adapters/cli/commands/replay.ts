@@ -8,7 +8,7 @@ import type { LocalDate } from '../../../core/index.js';
 import { CliError, printer, type CliIo } from '../io.js';
 import { badLine, openLog } from '../log-file.js';
 import { asOfDate, reportNamed, tableFormat, timeZoneName } from '../options.js';
-import { formatReport, textTable, type TableFormat } from '../tables.js';
+import { csvTables, formatReport, jsonText, textTable, type TableFormat } from '../tables.js';
 import { checkReportOptions, DEFAULT_TIME_ZONE, reportParameters, runReportOnLog, type ReportOptions } from './report.js';
 
 export interface ReplayOptions extends ReportOptions {
@@ -56,21 +56,29 @@ export const replayCommand = async (io: CliIo, log: string, options: ReplayOptio
     columns: ['Category', 'Streams', 'Events'],
     rows: [...categories].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([category, c]) => [category, c.streams.size, c.events]),
   };
-  if (format === 'table') {
-    print(`Replayed ${log}: ${events} events, every line in its hash chain (head ${reading.head()}).`);
-    if (first !== undefined && last !== undefined && lastDay !== undefined) {
-      print(`Recorded from ${new Date(first).toISOString()} to ${new Date(last).toISOString()}; the last practice day is ${lastDay} (${timeZone}).`);
-    }
-    print('');
-    for (const line of textTable(summary)) print(line);
-  }
-
-  if (chosen.length === 0) return;
+  const span = first !== undefined && last !== undefined ? { from: new Date(first).toISOString(), to: new Date(last).toISOString(), lastDay } : undefined;
   const asOf = options.asOf !== undefined ? asOfDate(options.asOf) : lastDay;
-  if (asOf === undefined) throw new CliError(`${log} holds no events: give --as-of to report on an empty log.`);
-  for (const report of chosen) {
-    const rendered = await runReportOnLog(io, log, report, reportParameters(report, options, asOf, timeZone));
-    if (format === 'table') print('');
-    for (const line of formatReport(rendered, format)) print(line);
+  if (chosen.length > 0 && asOf === undefined) throw new CliError(`${log} holds no events: give --as-of to report on an empty log.`);
+  const rendered = [];
+  for (const report of chosen) if (asOf !== undefined) rendered.push(await runReportOnLog(io, log, report, reportParameters(report, options, asOf, timeZone)));
+
+  switch (format) {
+    case 'table':
+      print(`Replayed ${log}: ${events} events, every line in its hash chain (head ${reading.head()}).`);
+      if (span !== undefined) print(`Recorded from ${span.from} to ${span.to}; the last practice day is ${span.lastDay ?? ''} (${timeZone}).`);
+      print('');
+      for (const line of textTable(summary)) print(line);
+      for (const report of rendered) for (const line of ['', ...formatReport(report, format)]) print(line);
+      return;
+    case 'csv':
+      for (const line of csvTables([summary])) print(line);
+      for (const report of rendered) for (const line of ['', ...formatReport(report, format)]) print(line);
+      return;
+    case 'json': {
+      const streams = summary.rows.map(([category, count, n]) => ({ category, streams: count, events: n }));
+      const reports = rendered.map((r) => ({ report: r.name, title: r.title, asOf: r.asOf, timeZone: r.timeZone, tables: r.tables, data: r.data }));
+      print(jsonText({ log, events, head: reading.head(), timeZone, ...(span !== undefined ? span : {}), streams, reports }));
+      return;
+    }
   }
 };

@@ -47,6 +47,12 @@ describe('replaying the exported log gives the same reports as the live run', ()
     expect(replay.stdout).toContain(`${formatReport(revenue, 'table').join('\n')}\n`);
     expect(replay.stdout).toContain('Package usage as of 2025-12-31');
 
+    const asJson = await cli('replay', log, '--time-zone', year.timeZone, '--report', 'member-retention', '--format', 'json');
+    const document = JSON.parse(asJson.stdout) as { events: number; reports: { report: string; data: unknown }[] };
+    expect(document.events).toBe(events);
+    expect(document.reports.map((r) => r.report)).toEqual(['member-retention']);
+    expect(jsonText(document.reports[0]?.data)).toBe(jsonText((await reports['member-retention'].run(store, parameters)).data));
+
     const credits = await reports['credits-report'].run(store, parameters);
     const csv = await cli('report', 'credits-report', '--log', log, '--time-zone', year.timeZone, '--format', 'csv');
     expect(csv).toEqual({ code: 0, stdout: `${csvTables(credits.tables).join('\n')}\n`, stderr: '' });
