@@ -110,7 +110,8 @@ export const checkCancellation = (s: CreditsState, d: Data<'SessionCancelled'>):
 };
 
 export const checkAdjustment = (s: CreditsState, d: Data<'CreditsAdjusted'>): string | undefined => {
-  const balance = lotBalance(s, d.appointmentType);
+  // The balance the adjustment starts from counts the lots usable that day.
+  const balance = liveLots(s, d.appointmentType, d.on).reduce((n, l) => n + l.remaining, 0) - creditTypeStateOf(s, d.appointmentType).debt;
   if (d.balanceBefore !== balance) return `says the ${d.appointmentType} balance was ${d.balanceBefore}, but its lots give ${balance}`;
   if (d.balanceAfter !== d.balanceBefore + d.delta || d.delta === 0) return `says ${d.balanceBefore} ${d.delta >= 0 ? '+' : '−'} ${Math.abs(d.delta)} made ${d.balanceAfter}`;
   const stale = openCreditLots(s, d.appointmentType).find((l) => isCreditLotExpired(l, d.on));
