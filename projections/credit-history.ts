@@ -33,7 +33,8 @@ export type CreditHistoryReason =
   | 'transfer_in'
   | 'transfer_out'
   | 'transfer_reversed'
-  | 'debt_repaid';
+  | 'debt_repaid'
+  | 'package_credit_declined';
 
 export interface CreditHistoryEntry {
   /** The practice date the change concerns. */
@@ -148,7 +149,16 @@ const changesOf = (event: CreditsEvent, typesOfClient: readonly string[]): reado
       return [{ appointmentType: d.appointmentType, reason: 'transfer_in', delta: quantity, description: `${plural(quantity)} transferred from ${d.fromClientId}`, transferId: d.transferId }];
     }
     case 'CreditTransferDeclined':
+    case 'PackageCreditUnavailable':
+    case 'PackageCreditKept':
       return [];
+    case 'PackageCreditDeclined': {
+      const d = event.data;
+      const back = d.returned === 'restored' ? `the credit went back to lot ${d.fromLot}` : `lot ${d.fromLot} had ${d.returned === 'expired' ? 'expired' : 'been voided'}, so the credit was lost`;
+      const now = d.lot !== null ? `; it now uses lot ${d.lot}` : d.owed ? '; it is now booked without credit' : '';
+      const delta = (d.returned === 'restored' ? 1 : 0) - (d.lot !== null || d.owed ? 1 : 0);
+      return [{ appointmentType: d.appointmentType, reason: 'package_credit_declined', delta, description: `Package ${d.packageId} declined the credit of appointment ${d.bookingId} (${d.reason}): ${back}${now}`, bookingId: d.bookingId, lot: d.lot ?? d.fromLot, reference: d.packageId }];
+    }
     case 'CreditTransferReversed': {
       const d = event.data;
       const back = d.restored.reduce((n, p) => n + p.quantity, 0);

@@ -26,7 +26,7 @@ export interface CreditMonthTotals {
   readonly granted: number;
   /** Sessions booked, with credit or without. */
   readonly used: number;
-  /** Credits given back: cancellation restores and reversed transfers. */
+  /** Credits given back: cancellation restores, reversed transfers, and credits a package declined (back to its lot). */
   readonly restored: number;
   /** Credits lost to expiry, and the part of a rollover that did not roll. */
   readonly expired: number;
@@ -106,8 +106,22 @@ const effectOf = (event: CreditsEvent): Effect | undefined => {
       const quantity = sum(d.restored);
       return { appointmentType: d.appointmentType, delta: quantity, movements: { restored: quantity }, lots: d.restored.map((p) => ({ lot: p.lot, by: p.quantity })) };
     }
+    case 'PackageCreditDeclined': {
+      // The credit goes back to its lot (restored, or lost with the lot), and the booking uses another or owes one.
+      const d = event.data;
+      const lost = d.returned === 'restored' ? 0 : 1;
+      const takes = d.lot !== null || d.owed ? 1 : 0;
+      const lots: LotChange[] = [];
+      if (lost === 0) lots.push({ lot: d.fromLot, by: 1 });
+      if (d.lot !== null) lots.push({ lot: d.lot, by: -1 });
+      const movements: Partial<Record<Movement, number>> = { restored: 1, used: takes };
+      if (lost === 1) movements[d.returned === 'expired' ? 'expired' : 'voided'] = 1;
+      return { appointmentType: d.appointmentType, delta: 1 - lost - takes, movements, lots };
+    }
     case 'CreditTransferDeclined':
     case 'CreditSettingsAdjusted':
+    case 'PackageCreditUnavailable':
+    case 'PackageCreditKept':
       return undefined;
   }
 };

@@ -90,6 +90,20 @@ const changesOf = (event: CreditsEvent): { readonly lots: readonly LotChange[]; 
     }
     case 'CreditTransferReversed':
       return { lots: event.data.restored.map((p) => ({ lot: p.lot, by: p.quantity })), usedFrom: [] };
+    case 'PackageCreditDeclined': {
+      // The package declined the credit a booking took from its lot: the credit goes back
+      // to that lot (when restorable) and the booking moves to another lot, or is owed.
+      const d = event.data;
+      const lots: LotChange[] = d.returned === 'restored' ? [{ lot: d.fromLot, by: 1 }] : [];
+      const usedFrom = [{ lot: d.fromLot, count: -1 }];
+      if (d.lot !== null) {
+        lots.push({ lot: d.lot, by: -1 });
+        usedFrom.push({ lot: d.lot, count: 1 });
+      }
+      return { lots, usedFrom };
+    }
+    case 'PackageCreditKept':
+    case 'PackageCreditUnavailable':
     case 'CreditTransferDeclined':
     case 'CreditSettingsAdjusted':
       return none;

@@ -45,6 +45,12 @@ export const creditsCommandCodecs = {
       by: t.string,
       note: t.string,
       appointmentTypes: practice.appointmentTypes,
+      /**
+       * For a package's units (source `package`, reference the package id): the holding of the
+       * package they belong to, so a credit that comes back to a lot of an earlier holding (before
+       * a transfer or a reinstatement) is known to be void. @defaultValue none
+       */
+      packageHolding: NonEmptyC,
     }),
   ]),
   /** Books a session: uses one credit of its type. */
@@ -54,6 +60,32 @@ export const creditsCommandCodecs = {
       ...practice,
       /** Use only credits granted by this reference (a package applied at the appointment). @defaultValue any lot, in the order of use */
       fromReference: NonEmptyC,
+    }),
+  ]),
+  /**
+   * Books the session a package applied its unit to ("Apply to patient's package?", sent by
+   * the package flow): one credit from the package's lots. The package already decided, so
+   * this is never refused for the credit settings (it is recorded even with the credit
+   * system off); with no credit of the package left, `PackageCreditUnavailable` is recorded.
+   */
+  BookSessionFromPackage: t.intersection([
+    t.type({ ...client, bookingId: NonEmptyC, packageId: NonEmptyC, appointmentType: NonEmptyC }),
+    t.partial({
+      policy: practice.policy,
+      /** Use only the package's lots of this holding (the one the service was applied in). @defaultValue any of its lots */
+      packageHolding: NonEmptyC,
+    }),
+  ]),
+  /**
+   * The package declined the credit a booking took from its lot (sent by the package flow):
+   * the credit goes back to the lot and the booking takes its credit elsewhere, never from
+   * that package again, or is owed.
+   */
+  DeclinePackageCredit: t.intersection([
+    t.type({ ...client, bookingId: NonEmptyC, packageId: NonEmptyC, code: NonEmptyC, reason: t.string }),
+    t.partial({
+      /** The package can no longer be used from this ledger (refunded, expired, given away): the credit given back is void. @defaultValue false */
+      creditVoid: t.boolean,
     }),
   ]),
   /** Cancels a booked session; the policy decides whether its credit comes back. */
@@ -85,6 +117,8 @@ export const creditsCommandCodecs = {
       by: t.string,
       /** Void only the lots of this appointment type. @defaultValue every type */
       appointmentType: NonEmptyC,
+      /** Void only a package's lots of this holding. @defaultValue every lot of the reference */
+      packageHolding: NonEmptyC,
     }),
   ]),
   /** Moves the expiry of the lots a reference granted: to a date (`expiresOn`), or later by `byDays`. Give one of them. */

@@ -15,7 +15,7 @@ import { addDays, type LocalDate } from '../values/local-date.js';
 import type { CreditsCommandOf as Cmd } from './commands.js';
 import { checkExpiry, unknownReference, type Decision } from './decide-support.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import type { CreditLot } from './lots.js';
+import { packageOfCreditLot, type CreditLot } from './lots.js';
 import { findCreditLot, type CreditsState } from './state.js';
 
 /** The lots a reference granted, open or closed, in grant order. */
@@ -37,6 +37,7 @@ export const decideVoid = (c: Cmd<'VoidCredits'>, state: CreditsState): Decision
   for (const lot of lots) {
     if (lot.status !== 'open' || lot.remaining === 0) continue;
     if (c.appointmentType !== undefined && lot.appointmentType !== c.appointmentType) continue;
+    if (c.packageHolding !== undefined && lot.packageHolding !== c.packageHolding) continue;
     events.push({
       type: 'CreditsVoided',
       data: {
@@ -105,7 +106,8 @@ export const decideRollOver = (c: Cmd<'RollOverCredits'>, state: CreditsState): 
   if (lots === undefined) return left(unknownReference(c.fromReference));
   const byType = new Map<string, CreditLot[]>();
   for (const lot of lots) {
-    if (lot.status !== 'open' || lot.remaining === 0) continue;
+    // A package's units do not roll over: they end with the package.
+    if (lot.status !== 'open' || lot.remaining === 0 || packageOfCreditLot(lot) !== undefined) continue;
     byType.set(lot.appointmentType, [...(byType.get(lot.appointmentType) ?? []), lot]);
   }
   const events: CreditsEvent[] = [];

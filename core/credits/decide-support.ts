@@ -4,7 +4,7 @@ import { domainError, type DomainError } from '../kernel/errors.js';
 import { isCreditLotExpired } from '../rules/credit-use.js';
 import type { LocalDate } from '../values/local-date.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import type { CreditLot } from './lots.js';
+import { packageOfCreditLot, type CreditLot, type CreditLotPackage } from './lots.js';
 import { debtKey, openCreditLots, creditTypeStateOf, type CreditsState } from './state.js';
 
 export type Decision = Either<DomainError, readonly CreditsEvent[]>;
@@ -34,15 +34,19 @@ export const expiryOf = (lot: CreditLot, on: LocalDate): Expired => ({
   },
 });
 
-/** Lots past their date are expired before credits are used, so a balance never counts them. */
+/**
+ * Lots past their date are expired before credits are used, so a balance never counts them.
+ * A package's lot past its date is left to the package (its expiry voids it), just not used.
+ */
 export const catchUp = (state: CreditsState, appointmentType: string, on: LocalDate): CaughtUp => {
   const ts = creditTypeStateOf(state, appointmentType);
   const expiries: Expired[] = [];
   const live: CreditLot[] = [];
   let available = 0;
   for (const lot of openCreditLots(state, appointmentType)) {
-    if (isCreditLotExpired(lot, on)) expiries.push(expiryOf(lot, on));
-    else {
+    if (isCreditLotExpired(lot, on)) {
+      if (packageOfCreditLot(lot) === undefined) expiries.push(expiryOf(lot, on));
+    } else {
       live.push(lot);
       available += lot.remaining;
     }
@@ -50,35 +54,46 @@ export const catchUp = (state: CreditsState, appointmentType: string, on: LocalD
   return { expiries, live, available, debt: ts.debt, balance: available - ts.debt };
 };
 
-/** The oldest bookings made without credit that are still owed, at most `max` of them. */
-const owedBookings = (state: CreditsState, appointmentType: string, max: number): string[] => {
+/**
+ * The oldest bookings made without credit that are still owed, at most `max` of them,
+ * leaving out those in `skip` and, for a package's credits, those that package declined.
+ */
+const owedBookings = (state: CreditsState, appointmentType: string, max: number, skip: ReadonlySet<string>, packageId: string | undefined): string[] => {
   const ts = creditTypeStateOf(state, appointmentType);
   const ids: string[] = [];
   for (let i = ts.debtFrom; i < ts.debtTo && ids.length < max; i++) {
     const id = state.debtQueue.get(debtKey(appointmentType, i));
-    if (id !== undefined && state.bookings.get(id)?.owed === true) ids.push(id);
+    const booking = id === undefined ? undefined : state.bookings.get(id);
+    if (id === undefined || booking?.owed !== true || booking.debtIndex !== i || skip.has(id)) continue;
+    if (packageId !== undefined && booking.declinedPackages.includes(packageId)) continue;
+    ids.push(id);
   }
   return ids;
 };
 
+/** Credits newly put in a lot; `package` when the lot holds a package's units. */
+export interface FundedCredits {
+  readonly lot: number;
+  readonly quantity: number;
+  readonly package?: CreditLotPackage | undefined;
+}
+
 /** Credits newly put in lots repay the debt first: one `CreditDebtRepaid` per lot that settles bookings. */
-export const repayDebt = (
-  state: CreditsState,
-  appointmentType: string,
-  funded: readonly { readonly lot: number; readonly quantity: number }[],
-  on: LocalDate,
-): CreditsEvent[] => {
-  const debt = creditTypeStateOf(state, appointmentType).debt;
-  if (debt <= 0) return [];
-  const total = funded.reduce((n, p) => n + p.quantity, 0);
-  const owed = owedBookings(state, appointmentType, Math.min(debt, total));
+export const repayDebt = (state: CreditsState, appointmentType: string, funded: readonly FundedCredits[], on: LocalDate): CreditsEvent[] => {
+  if (creditTypeStateOf(state, appointmentType).debt <= 0) return [];
+  const repaid = new Set<string>();
   const events: CreditsEvent[] = [];
-  let next = 0;
   for (const part of funded) {
-    if (next >= owed.length) break;
-    const bookingIds = owed.slice(next, next + part.quantity);
-    next += bookingIds.length;
-    const data: CreditsEventData<'CreditDebtRepaid'> = { appointmentType, lot: part.lot, bookingIds, on };
+    const bookingIds = owedBookings(state, appointmentType, part.quantity, repaid, part.package?.packageId);
+    if (bookingIds.length === 0) continue;
+    for (const id of bookingIds) repaid.add(id);
+    const data: CreditsEventData<'CreditDebtRepaid'> = {
+      appointmentType,
+      lot: part.lot,
+      bookingIds,
+      on,
+      ...part.package,
+    };
     events.push({ type: 'CreditDebtRepaid', data });
   }
   return events;

@@ -11,6 +11,8 @@ import type { CreditsCommandOf as Cmd } from './commands.js';
 import { catchUp, checkAppointmentType, checkQuantity, insufficientCredits, repayDebt, type Decision } from './decide-support.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
 import { effectiveCreditPolicy } from './policy.js';
+import { heldByPackages, outsidePackages } from './decide-package.js';
+import { creditLotPackage } from './lots.js';
 import { findCreditLot, type CreditsState } from './state.js';
 
 const toSelf = (clientId: string): DomainError =>
@@ -36,9 +38,15 @@ export const decideTransferOut = (c: Cmd<'TransferCreditsOut'>, state: CreditsSt
   if (error !== undefined) return left(error);
   if (state.transfers.has(c.transferId)) return left(alreadyRecorded(c.transferId));
   const now = catchUp(state, c.appointmentType, c.on);
-  const from = c.fromReference === undefined ? now.live : now.live.filter((l) => l.reference === c.fromReference);
+  // A transfer gives credits outside packages only: a package's units move with the package's own transfer.
+  const named = c.fromReference === undefined ? now.live : now.live.filter((l) => l.reference === c.fromReference);
+  const from = outsidePackages(named).lots;
   const available = from.reduce((n, l) => n + l.remaining, 0);
-  if (available < c.quantity) return left(insufficientCredits(c.appointmentType, c.fromReference === undefined ? now.balance : available, c.quantity));
+  if (available < c.quantity) {
+    const all = named.reduce((n, l) => n + l.remaining, 0);
+    if (all >= c.quantity) return left(heldByPackages(c.appointmentType, all, available, c.quantity));
+    return left(insufficientCredits(c.appointmentType, c.fromReference === undefined ? now.balance : available, c.quantity));
+  }
   const expiryOf = new Map(from.map((l) => [l.lot, l.expiresOn]));
   const { taken } = takeCredits(from, c.quantity);
   const data: CreditsEventData<'CreditsTransferredOut'> = {
@@ -122,5 +130,9 @@ export const decideReverseTransfer = (c: Cmd<'ReverseCreditTransfer'>, state: Cr
     type: 'CreditTransferReversed',
     data: { transferId: c.transferId, toClientId: transfer.toClientId, appointmentType: type, restored, expired, reason: c.reason, on: c.on },
   };
-  return right([...now.expiries, reversed, ...repayDebt(state, type, restored, c.on)]);
+  const funded = restored.map((p) => {
+    const lot = findCreditLot(state, type, p.lot);
+    return { ...p, package: creditLotPackage(lot) };
+  });
+  return right([...now.expiries, reversed, ...repayDebt(state, type, funded, c.on)]);
 };

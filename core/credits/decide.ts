@@ -21,6 +21,8 @@ import {
 } from './decide-support.js';
 import { decideExtendExpiry, decideRollOver, decideVoid } from './decide-lots.js';
 import { decideReceiveTransfer, decideReverseTransfer, decideTransferOut } from './decide-transfer.js';
+import { decideBookFromPackage, decideDeclinePackageCredit, heldByPackages, outsidePackages } from './decide-package.js';
+import { creditLotPackage, packageOfCreditLot } from './lots.js';
 import type { CreditsEvent, CreditRestoreOutcome } from './events.js';
 import { effectiveCreditPolicy, preventsBookingWithoutCredits } from './policy.js';
 import { findCreditLot, openCreditLots, type CreditsState } from './state.js';
@@ -44,9 +46,11 @@ const grant = (c: Cmd<'GrantCredits'>, state: CreditsState): Decision => {
       on: c.on,
       by: c.by ?? null,
       note: c.note ?? null,
+      ...(c.packageHolding !== undefined ? { packageHolding: c.packageHolding } : {}),
     },
   };
-  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity }], c.on)]);
+  const lotPackage = creditLotPackage({ source: c.source, reference: c.reference ?? null, ...(c.packageHolding !== undefined ? { packageHolding: c.packageHolding } : {}) });
+  return right([granted, ...repayDebt(state, c.appointmentType, [{ lot, quantity: c.quantity, package: lotPackage }], c.on)]);
 };
 
 const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
@@ -78,7 +82,15 @@ const book = (c: Cmd<'BookSession'>, state: CreditsState): Decision => {
   }
   const booked: CreditsEvent = {
     type: 'SessionBooked',
-    data: { bookingId: c.bookingId, appointmentType: c.appointmentType, channel: c.channel, lot: from?.lot ?? null, on: c.on, policy },
+    data: {
+      bookingId: c.bookingId,
+      appointmentType: c.appointmentType,
+      channel: c.channel,
+      lot: from?.lot ?? null,
+      on: c.on,
+      policy,
+      ...creditLotPackage(from),
+    },
   };
   return right([...now.expiries, booked]);
 };
@@ -115,11 +127,12 @@ const cancel = (c: Cmd<'CancelBooking'>, state: CreditsState): Decision => {
         : lot.status === 'expired' || isCreditLotExpired(lot, c.on)
           ? 'expired'
           : 'restored';
+  const lotPackage = creditLotPackage(lot);
   const cancelled: CreditsEvent = {
     type: 'SessionCancelled',
-    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy },
+    data: { bookingId: c.bookingId, appointmentType: type, lot: booking.lot, restore, on: c.on, policy, ...lotPackage },
   };
-  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1 }], c.on) : [];
+  const repaid = restore === 'restored' && lot !== undefined ? repayDebt(state, type, [{ lot: lot.lot, quantity: 1, package: lotPackage }], c.on) : [];
   return right([...now.expiries, cancelled, ...repaid]);
 };
 
@@ -165,7 +178,9 @@ const manual = (c: ManualChange, state: CreditsState, mode: 'set' | 'adjust', de
       ),
     );
   }
-  const { taken } = takeCredits(now.live, -change);
+  const own = outsidePackages(now.live);
+  if (-change > own.available) return left(heldByPackages(c.appointmentType, now.available, own.available, -change));
+  const { taken } = takeCredits(own.lots, -change);
   const adjusted: CreditsEvent = { type: 'CreditsAdjusted', data: { ...base, lot: null, expiresOn: null, taken: [...taken] } };
   return right([...now.expiries, adjusted]);
 };
@@ -194,10 +209,13 @@ const adjust = (c: Cmd<'AdjustCredits'>, state: CreditsState): Decision => {
   return manual(c, state, 'adjust', () => c.delta);
 };
 
+/** A package's lots are left to the package: its expiry voids them. */
 const expire = (c: Cmd<'ExpireCredits'>, state: CreditsState): Decision => {
   const events: CreditsEvent[] = [];
   for (const type of state.types.keys()) {
-    for (const lot of openCreditLots(state, type)) if (isCreditLotExpired(lot, c.on)) events.push(expiryOf(lot, c.on));
+    for (const lot of openCreditLots(state, type)) {
+      if (isCreditLotExpired(lot, c.on) && packageOfCreditLot(lot) === undefined) events.push(expiryOf(lot, c.on));
+    }
   }
   return right(events);
 };
@@ -212,6 +230,10 @@ export const decideCredits = (command: CreditsCommand, state: CreditsState): Dec
       return grant(command, state);
     case 'BookSession':
       return book(command, state);
+    case 'BookSessionFromPackage':
+      return decideBookFromPackage(command, state);
+    case 'DeclinePackageCredit':
+      return decideDeclinePackageCredit(command, state);
     case 'CancelBooking':
       return cancel(command, state);
     case 'SetCreditBalance':

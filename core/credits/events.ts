@@ -9,6 +9,9 @@ import { createEventRegistry, defineEvent, type EventOf } from '../kernel/codecs
 import { LocalDateC } from '../values/local-date.js';
 import { PercentC } from '../values/percent.js';
 import { CreditBookingChannelC, CreditPolicyC, CreditPolicySettingsC } from './policy.js';
+import { PackageCreditDeclined, PackageCreditKept, PackageCreditUnavailable } from './package-events.js';
+
+export * from './package-events.js';
 
 const WholeC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'WholeNumber');
 const CountC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n > 0, 'PositiveInteger');
@@ -41,37 +44,61 @@ export const DatedCreditLotPartC = t.type({ lot: LotC, quantity: CountC, expires
 /** A lot of `quantity` credits of one appointment type. */
 export const CreditsGranted = defineEvent(
   'CreditsGranted',
-  t.type({
-    lot: LotC,
-    appointmentType: t.string,
-    quantity: CountC,
-    source: CreditSourceC,
-    /** What granted it: a package id, a membership period, a promotion. */
-    reference: NullableStringC,
-    expiresOn: NullableDateC,
-    on: LocalDateC,
-    by: NullableStringC,
-    note: NullableStringC,
-  }),
+  t.intersection([
+    t.type({
+      lot: LotC,
+      appointmentType: t.string,
+      quantity: CountC,
+      source: CreditSourceC,
+      /** What granted it: a package id, a membership period, a promotion. */
+      reference: NullableStringC,
+      expiresOn: NullableDateC,
+      on: LocalDateC,
+      by: NullableStringC,
+      note: NullableStringC,
+    }),
+    t.partial({
+      /** For a package's lot: the holding of the package it belongs to (sale, a transfer, a reinstatement). */
+      packageHolding: t.string,
+    }),
+  ]),
 );
+
+/** The package whose units a lot holds, named on the events that use or restore its credits. */
+const fromPackage = {
+  /** The lot's credits are this package's units (a lot of source `package`): the package flows mirror the change onto it. */
+  packageId: t.string,
+  /** The holding of the package the lot was granted for. */
+  packageHolding: t.string,
+};
 
 /** Credits of a newly funded lot settled bookings made without credit (oldest first). */
 export const CreditDebtRepaid = defineEvent(
   'CreditDebtRepaid',
-  t.type({ appointmentType: t.string, lot: LotC, bookingIds: t.readonlyArray(t.string), on: LocalDateC }),
+  t.intersection([
+    t.type({ appointmentType: t.string, lot: LotC, bookingIds: t.readonlyArray(t.string), on: LocalDateC }),
+    t.partial(fromPackage),
+  ]),
 );
 
 /** A session was booked; `lot` is `null` when it was booked without credit (the balance went negative). */
 export const SessionBooked = defineEvent(
   'SessionBooked',
-  t.type({
-    bookingId: t.string,
-    appointmentType: t.string,
-    channel: CreditBookingChannelC,
-    lot: t.union([LotC, t.null]),
-    on: LocalDateC,
-    policy: CreditPolicyC,
-  }),
+  t.intersection([
+    t.type({
+      bookingId: t.string,
+      appointmentType: t.string,
+      channel: CreditBookingChannelC,
+      lot: t.union([LotC, t.null]),
+      on: LocalDateC,
+      policy: CreditPolicyC,
+    }),
+    t.partial({
+      ...fromPackage,
+      /** The package applied its unit itself ("Apply to patient's package?"); the ledger only followed. */
+      appliedToPackage: t.boolean,
+    }),
+  ]),
 );
 
 /** What a cancellation did with the credit. */
@@ -85,14 +112,17 @@ export type CreditRestoreOutcome = t.TypeOf<typeof CreditRestoreOutcomeC>;
  */
 export const SessionCancelled = defineEvent(
   'SessionCancelled',
-  t.type({
-    bookingId: t.string,
-    appointmentType: t.string,
-    lot: t.union([LotC, t.null]),
-    restore: CreditRestoreOutcomeC,
-    on: LocalDateC,
-    policy: CreditPolicyC,
-  }),
+  t.intersection([
+    t.type({
+      bookingId: t.string,
+      appointmentType: t.string,
+      lot: t.union([LotC, t.null]),
+      restore: CreditRestoreOutcomeC,
+      on: LocalDateC,
+      policy: CreditPolicyC,
+    }),
+    t.partial(fromPackage),
+  ]),
 );
 
 /** A provider changed a balance by hand: set it to a number or adjusted it by a delta. */
@@ -222,6 +252,9 @@ export const creditsEvents = createEventRegistry([
   CreditTransferDeclined,
   CreditTransferReversed,
   CreditSettingsAdjusted,
+  PackageCreditDeclined,
+  PackageCreditKept,
+  PackageCreditUnavailable,
 ]);
 
 export type CreditsEvent =
@@ -238,7 +271,10 @@ export type CreditsEvent =
   | EventOf<typeof CreditsTransferredIn>
   | EventOf<typeof CreditTransferDeclined>
   | EventOf<typeof CreditTransferReversed>
-  | EventOf<typeof CreditSettingsAdjusted>;
+  | EventOf<typeof CreditSettingsAdjusted>
+  | EventOf<typeof PackageCreditDeclined>
+  | EventOf<typeof PackageCreditKept>
+  | EventOf<typeof PackageCreditUnavailable>;
 
 /** The data of the event of type `T`. */
 export type CreditsEventData<T extends CreditsEvent['type']> = Extract<CreditsEvent, { type: T }>['data'];

@@ -25,6 +25,8 @@ export interface CreditLot {
   /** First date the credits can no longer be used; `null`: they never expire. */
   readonly expiresOn: LocalDate | null;
   readonly status: CreditLotStatus;
+  /** For a package's lot: the holding of the package it was granted for (see `GrantCredits.packageHolding`). */
+  readonly packageHolding?: string;
 }
 
 /** What the working set keeps of an open lot (its credits left are kept apart). */
@@ -62,6 +64,28 @@ export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): re
   return next;
 };
 
+/**
+ * The package whose units a lot holds: a lot the package flows granted (source `package`,
+ * the package id as reference, and the holding it belongs to). The ledger uses these credits
+ * for bookings only and does not end them itself (past their date they are unusable; the
+ * package's expiry voids them); the package flows mirror every use onto the package. A lot
+ * granted with source `package` but no holding (credits managed by hand) is an ordinary lot.
+ */
+export const packageOfCreditLot = (lot: Pick<OpenCreditLot, 'source' | 'reference' | 'packageHolding'>): string | undefined =>
+  lot.source === 'package' && lot.reference !== null && lot.packageHolding !== undefined ? lot.reference : undefined;
+
+/** What the events that use or restore a lot's credits say of its package: its id and the holding the lot belongs to. */
+export interface CreditLotPackage {
+  readonly packageId: string;
+  readonly packageHolding?: string;
+}
+
+export const creditLotPackage = (lot: Pick<OpenCreditLot, 'source' | 'reference' | 'packageHolding'> | undefined): CreditLotPackage | undefined => {
+  const packageId = lot === undefined ? undefined : packageOfCreditLot(lot);
+  if (lot === undefined || packageId === undefined) return undefined;
+  return lot.packageHolding === undefined ? { packageId } : { packageId, packageHolding: lot.packageHolding };
+};
+
 /** Just what the working set keeps of a lot. */
 export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot => ({
   lot: lot.lot,
@@ -70,4 +94,5 @@ export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot =
   reference: lot.reference,
   quantity: lot.quantity,
   expiresOn: lot.expiresOn,
+  ...(lot.packageHolding !== undefined ? { packageHolding: lot.packageHolding } : {}),
 });

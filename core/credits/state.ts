@@ -1,13 +1,12 @@
 /**
- * The state of a client's credits ledger and the fold of its events. `evolve` is cheap:
- * everything that grows with the log (bookings, lots, transfers) lives in persistent maps
- * updated in O(1); using a credit changes one number; the small per-type working set is
- * copied only when a lot opens or closes.
+ * The state of a client's credits ledger and the questions the rules ask of it; the fold of
+ * the events is in `evolve.ts`. Everything that grows with the log (bookings, lots,
+ * transfers) lives in persistent maps updated in O(1).
  */
 import { PersistentMap } from '../values/persistent.js';
 import type { CreditPolicySettings } from './policy.js';
-import type { CreditsEvent, CreditsEventData } from './events.js';
-import { emptyCreditTypeState, insertLot, openCreditLotOf, removeLot, type CreditLot, type CreditTypeState, type CreditLotStatus, type OpenCreditLot } from './lots.js';
+import type { CreditsEventData } from './events.js';
+import { emptyCreditTypeState, type CreditLot, type CreditTypeState, type OpenCreditLot } from './lots.js';
 
 /** A booked session as the ledger remembers it. */
 export interface CreditBooking {
@@ -18,6 +17,10 @@ export interface CreditBooking {
   readonly owed: boolean;
   readonly debtIndex: number | null;
   readonly cancelled: boolean;
+  /** Cancelled and its credit (or debt) came back. */
+  readonly restored: boolean;
+  /** Packages that declined the credit it took from their lots: it never takes from them again. */
+  readonly declinedPackages: readonly string[];
 }
 
 export type CreditTransfer =
@@ -49,6 +52,16 @@ export interface CreditsState {
   /** Bookings without credit in the order they were made, keyed `debtKey(type, index)`. */
   readonly debtQueue: PersistentMap<string, string>;
   readonly transfers: PersistentMap<string, CreditTransfer>;
+  /**
+   * Per package: services applied to it that found no credit here (the package gives their
+   * units back), and bookings kept on its credit in the meantime.
+   */
+  readonly packageWaits: PersistentMap<string, PackageWaits>;
+}
+
+export interface PackageWaits {
+  readonly unavailable: number;
+  readonly kept: number;
 }
 
 export const initialCreditsState: CreditsState = {
@@ -61,6 +74,7 @@ export const initialCreditsState: CreditsState = {
   bookings: PersistentMap.empty(),
   debtQueue: PersistentMap.empty(),
   transfers: PersistentMap.empty(),
+  packageWaits: PersistentMap.empty(),
 };
 
 export const debtKey = (appointmentType: string, index: number): string => `${appointmentType}\u0000${index}`;
@@ -86,199 +100,4 @@ export const openCreditLots = (state: CreditsState, appointmentType: string): re
 export const findCreditLot = (state: CreditsState, appointmentType: string, lot: number): CreditLot | undefined => {
   const open = creditTypeStateOf(state, appointmentType).open.find((l) => l.lot === lot);
   return open !== undefined ? asOpen(state, open) : state.closedLots.get(lot);
-};
-
-/** A copy of the state whose fields the fold replaces (the persistent values in it never change). */
-type Draft = { -readonly [K in keyof CreditsState]: CreditsState[K] };
-
-const setType = (s: Draft, appointmentType: string, change: (ts: CreditTypeState) => CreditTypeState): void => {
-  s.types = s.types.set(appointmentType, change(creditTypeStateOf(s, appointmentType)));
-};
-
-/** Takes credits from open lots of one type; a lot left empty closes with `emptyStatus`. */
-const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[], emptyStatus: CreditLotStatus = 'exhausted'): void => {
-  const ts = creditTypeStateOf(s, appointmentType);
-  let open = ts.open;
-  for (const part of parts) {
-    const left = s.remaining.get(part.lot);
-    if (left === undefined) continue;
-    if (left - part.quantity > 0) {
-      s.remaining = s.remaining.set(part.lot, left - part.quantity);
-      continue;
-    }
-    const lot = open.find((l) => l.lot === part.lot);
-    open = removeLot(open, part.lot);
-    s.remaining = s.remaining.delete(part.lot);
-    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, { ...lot, remaining: 0, status: emptyStatus });
-  }
-  if (open !== ts.open) s.types = s.types.set(appointmentType, { open, debt: ts.debt, debtFrom: ts.debtFrom, debtTo: ts.debtTo });
-};
-
-/** Gives credits back to lots: to open ones, or reopening used-up ones. */
-const restore = (s: Draft, appointmentType: string, parts: readonly { readonly lot: number; readonly quantity: number }[]): void => {
-  for (const part of parts) {
-    const left = s.remaining.get(part.lot);
-    if (left !== undefined) {
-      s.remaining = s.remaining.set(part.lot, left + part.quantity);
-      continue;
-    }
-    const closed = s.closedLots.get(part.lot);
-    if (closed === undefined || closed.status !== 'exhausted') continue;
-    s.closedLots = s.closedLots.delete(part.lot);
-    open(s, openCreditLotOf(closed), part.quantity);
-  }
-};
-
-/** Puts a lot in the working set with `quantity` credits left. */
-const open = (s: Draft, lot: OpenCreditLot, quantity: number): void => {
-  s.remaining = s.remaining.set(lot.lot, quantity);
-  setType(s, lot.appointmentType, (ts) => ({ ...ts, open: insertLot(ts.open, lot) }));
-};
-
-/** Adds a newly granted lot. */
-const grant = (s: Draft, lot: OpenCreditLot): void => {
-  open(s, lot, lot.quantity);
-  s.lastLot = Math.max(s.lastLot, lot.lot);
-  if (lot.reference !== null) {
-    const refs = s.lotsByReference.get(lot.reference) ?? [];
-    s.lotsByReference = s.lotsByReference.set(lot.reference, [...refs, { lot: lot.lot, appointmentType: lot.appointmentType }]);
-  }
-};
-
-/** Closes an open lot with a status (expired, voided), keeping it findable. */
-const close = (s: Draft, appointmentType: string, lotNumber: number, status: CreditLotStatus): void => {
-  const left = s.remaining.get(lotNumber);
-  const lot = creditTypeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
-  if (left === undefined || lot === undefined) return;
-  s.remaining = s.remaining.delete(lotNumber);
-  s.closedLots = s.closedLots.set(lotNumber, { ...lot, remaining: 0, status });
-  setType(s, appointmentType, (ts) => ({ ...ts, open: removeLot(ts.open, lotNumber) }));
-};
-
-const updateBooking = (s: Draft, bookingId: string, change: Partial<CreditBooking>): void => {
-  const booking = s.bookings.get(bookingId);
-  if (booking !== undefined) s.bookings = s.bookings.set(bookingId, { ...booking, ...change });
-};
-
-const lotOf = (lot: number, appointmentType: string, source: OpenCreditLot['source'], reference: string | null, quantity: number, expiresOn: OpenCreditLot['expiresOn']): OpenCreditLot => ({
-  lot,
-  appointmentType,
-  source,
-  reference,
-  quantity,
-  expiresOn,
-});
-
-export const evolveCredits = (state: CreditsState, event: CreditsEvent): CreditsState => {
-  const s: Draft = {
-    overrides: state.overrides,
-    types: state.types,
-    remaining: state.remaining,
-    lastLot: state.lastLot,
-    closedLots: state.closedLots,
-    lotsByReference: state.lotsByReference,
-    bookings: state.bookings,
-    debtQueue: state.debtQueue,
-    transfers: state.transfers,
-  };
-  switch (event.type) {
-    case 'CreditsGranted': {
-      const d = event.data;
-      grant(s, lotOf(d.lot, d.appointmentType, d.source, d.reference, d.quantity, d.expiresOn));
-      break;
-    }
-    case 'CreditDebtRepaid': {
-      const d = event.data;
-      take(s, d.appointmentType, [{ lot: d.lot, quantity: d.bookingIds.length }]);
-      let debtFrom = creditTypeStateOf(s, d.appointmentType).debtFrom;
-      for (const id of d.bookingIds) {
-        const index = s.bookings.get(id)?.debtIndex;
-        if (index !== undefined && index !== null) debtFrom = Math.max(debtFrom, index + 1);
-        updateBooking(s, id, { lot: d.lot, owed: false, debtIndex: null });
-      }
-      setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - d.bookingIds.length, debtFrom }));
-      break;
-    }
-    case 'SessionBooked': {
-      const d = event.data;
-      if (d.lot !== null) {
-        take(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
-        s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: d.lot, owed: false, debtIndex: null, cancelled: false });
-        break;
-      }
-      const ts = creditTypeStateOf(s, d.appointmentType);
-      s.types = s.types.set(d.appointmentType, { ...ts, debt: ts.debt + 1, debtTo: ts.debtTo + 1 });
-      s.bookings = s.bookings.set(d.bookingId, { appointmentType: d.appointmentType, lot: null, owed: true, debtIndex: ts.debtTo, cancelled: false });
-      s.debtQueue = s.debtQueue.set(debtKey(d.appointmentType, ts.debtTo), d.bookingId);
-      break;
-    }
-    case 'SessionCancelled': {
-      const d = event.data;
-      updateBooking(s, d.bookingId, { cancelled: true });
-      if (d.restore !== 'restored') break;
-      if (d.lot !== null) restore(s, d.appointmentType, [{ lot: d.lot, quantity: 1 }]);
-      else {
-        setType(s, d.appointmentType, (ts) => ({ ...ts, debt: ts.debt - 1 }));
-        updateBooking(s, d.bookingId, { owed: false });
-      }
-      break;
-    }
-    case 'CreditsAdjusted': {
-      const d = event.data;
-      if (d.lot === null) take(s, d.appointmentType, d.taken);
-      else grant(s, lotOf(d.lot, d.appointmentType, 'manual', null, d.delta, d.expiresOn));
-      break;
-    }
-    case 'CreditsExpired':
-      close(s, event.data.appointmentType, event.data.lot, 'expired');
-      break;
-    case 'CreditsVoided':
-      close(s, event.data.appointmentType, event.data.lot, 'voided');
-      break;
-    case 'CreditExpiryExtended': {
-      const d = event.data;
-      const lot = creditTypeStateOf(s, d.appointmentType).open.find((l) => l.lot === d.lot);
-      if (lot !== undefined) {
-        setType(s, d.appointmentType, (ts) => ({ ...ts, open: insertLot(removeLot(ts.open, d.lot), { ...lot, expiresOn: d.to }) }));
-        break;
-      }
-      const closed = s.closedLots.get(d.lot);
-      if (closed !== undefined) s.closedLots = s.closedLots.set(d.lot, { ...closed, expiresOn: d.to });
-      break;
-    }
-    case 'CreditsRolledOver': {
-      const d = event.data;
-      take(s, d.appointmentType, d.taken, 'expired');
-      if (d.lot !== null) grant(s, lotOf(d.lot, d.appointmentType, 'rollover', d.toReference, d.rolled, d.expiresOn));
-      break;
-    }
-    case 'CreditsTransferredOut': {
-      const d = event.data;
-      take(s, d.appointmentType, d.taken);
-      s.transfers = s.transfers.set(d.transferId, { direction: 'out', toClientId: d.toClientId, appointmentType: d.appointmentType, taken: d.taken, reversed: false });
-      break;
-    }
-    case 'CreditsTransferredIn': {
-      const d = event.data;
-      for (const part of d.lots) grant(s, lotOf(part.lot, d.appointmentType, 'transfer', d.reference, part.quantity, part.expiresOn));
-      s.transfers = s.transfers.set(d.transferId, { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: false });
-      break;
-    }
-    case 'CreditTransferDeclined': {
-      const d = event.data;
-      s.transfers = s.transfers.set(d.transferId, { direction: 'in', fromClientId: d.fromClientId, appointmentType: d.appointmentType, declined: true });
-      break;
-    }
-    case 'CreditTransferReversed': {
-      const d = event.data;
-      restore(s, d.appointmentType, d.restored);
-      const transfer = s.transfers.get(d.transferId);
-      if (transfer?.direction === 'out') s.transfers = s.transfers.set(d.transferId, { ...transfer, reversed: true });
-      break;
-    }
-    case 'CreditSettingsAdjusted':
-      s.overrides = event.data.overrides;
-      break;
-  }
-  return s;
 };

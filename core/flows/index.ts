@@ -8,3 +8,4 @@ export * from './check-in-escalation.js';
 export * from './membership-benefits.js';
 export * from './benefits-credits.js';
 export * from './loyalty.js';
+export * from './package-credit-use.js';

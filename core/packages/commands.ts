@@ -75,6 +75,35 @@ const packageCommandCodecs = {
     appointmentId: PackageIdC,
     on: LocalDateC,
   }),
+  /**
+   * The holder's credits ledger used one of the package's credits for a booking (sent by the
+   * credits → package flow). Never refused for a sold package: a use it cannot give a unit
+   * for is recorded as declined, and the flow moves the booking off the package's credit.
+   */
+  RecordPackageCreditUse: t.intersection([
+    t.type({ packageId: PackageIdC, clientId: PackageIdC, bookingId: PackageIdC, serviceId: PackageIdC, on: LocalDateC }),
+    t.partial({
+      /** The holding whose lot the credit came from (`packageHolding` of the ledger's lot). @defaultValue the current holding */
+      holding: PackageIdC,
+    }),
+  ]),
+  /** A cancelled booking's credit came back to the package's lot (sent by the credits → package flow). */
+  RecordPackageCreditRestore: t.type({ packageId: PackageIdC, clientId: PackageIdC, bookingId: PackageIdC, on: LocalDateC }),
+  /** The ledger had no credit of the package for a service applied to it (sent by the credits → package flow). */
+  RecordPackageCreditUnavailable: t.intersection([
+    t.type({
+      packageId: PackageIdC,
+      clientId: PackageIdC,
+      bookingId: PackageIdC,
+      code: PackageIdC,
+      reason: t.string,
+      on: LocalDateC,
+    }),
+    t.partial({
+      /** The package's credit had expired or been voided in the ledger: the unit is void. @defaultValue false */
+      creditVoid: t.boolean,
+    }),
+  ]),
   /** Voids the unused units once the expiry date has come. */
   ExpirePackage: t.type({ packageId: PackageIdC, on: LocalDateC }),
   /** Moves the expiry date to `to`. */

@@ -4,7 +4,7 @@
  * due n days before (default 14). A refund pays out the value remaining — the allocated
  * value of the unused units — and voids them; after the expiry only where policy allows.
  */
-import { chain, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { chain, left, map, right, type Either } from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
 import { sum } from '../values/money.js';
@@ -12,7 +12,7 @@ import { DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS, packageExpiryNoticeOn } from '../ru
 import type { PackageCommand } from './commands.js';
 import type { PackageEvent } from './events.js';
 import { packageExpired, packageRefunded, soldPackage } from './guards.js';
-import { packageHasExpiredOn, packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
+import { evolvePackage, packageHasExpiredOn, packageHoldingField, packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
 
 type Command<T extends PackageCommand['type']> = Extract<PackageCommand, { type: T }>;
 type Decision = Either<DomainError, readonly PackageEvent[]>;
@@ -45,6 +45,7 @@ export const decideExpirePackage = (command: Command<'ExpirePackage'>, state: Pa
             units,
             byService: packageUnitsByService(p, units),
             valueExpired: packageValueIn(p, 'unused'),
+            ...packageHoldingField('holding', p.holding),
           },
         },
       ]);
@@ -67,6 +68,19 @@ export const decideExtendPackage = (command: Command<'ExtendPackage'>, state: Pa
             'EXTENSION_NOT_LATER',
             `An extension of "${p.terms.name}" must move its expiry past ${p.expiresOn > command.on ? p.expiresOn : command.on}; ${command.to} does not.`,
             { details: { packageId: p.packageId, expiresOn: p.expiresOn, to: command.to } },
+          ),
+        );
+      }
+      // Past its date but not yet expired: record the expiry first, so the extension reinstates
+      // the units (their credits in the ledger may have expired on that date already).
+      if (p.status === 'active' && packageHasExpiredOn(p, command.on)) {
+        return pipe(
+          decideExpirePackage({ type: 'ExpirePackage', packageId: p.packageId, on: command.on }, state),
+          chain((expiry) =>
+            pipe(
+              decideExtendPackage(command, expiry.reduce(evolvePackage, state)),
+              map((extension): readonly PackageEvent[] => [...expiry, ...extension]),
+            ),
           ),
         );
       }

@@ -14,7 +14,7 @@ import { packageExpiresOn } from '../rules/package-expiry.js';
 import type { PackageCommand } from './commands.js';
 import type { PackageEvent, PackageSaleChannel } from './events.js';
 import { openPackage } from './guards.js';
-import { evolvePackage, type PackageState, type SoldPackage } from './state.js';
+import { evolvePackage, packageBookingId, type PackageState, type SoldPackage } from './state.js';
 import type { PackagePromotion, PackageTerms } from './terms.js';
 import { checkPackageContent } from './validate.js';
 
@@ -133,8 +133,11 @@ const applyService = (state: PackageState, c: Omit<Command<'ApplyServiceToPackag
       if (c.clientId !== p.ownerId && !p.sharedWith.includes(c.clientId)) {
         return refuse('CLIENT_CANNOT_USE_PACKAGE', `${c.clientId} neither owns "${p.terms.name}" nor has it shared with them.`);
       }
-      if (p.units.some((u) => u.appointmentId === c.appointmentId)) {
+      if (p.appointmentsApplied.includes(c.appointmentId)) {
         return refuse('APPOINTMENT_ALREADY_APPLIED', `Appointment ${c.appointmentId} has already been applied to "${p.terms.name}".`);
+      }
+      if (p.units.some((u) => u.status === 'used' && u.bookingId === c.appointmentId)) {
+        return refuse('APPOINTMENT_ALREADY_APPLIED', `Appointment ${c.appointmentId} already used a credit of "${p.terms.name}" when it was booked.`);
       }
       if (!p.units.some((u) => covers(p, u.item, c.serviceId))) {
         return refuse('SERVICE_NOT_COVERED', `"${p.terms.name}" does not cover ${c.serviceId}.`);
@@ -160,6 +163,9 @@ const applyService = (state: PackageState, c: Omit<Command<'ApplyServiceToPackag
             value: chosen.value,
             appointmentId: c.appointmentId,
             on: c.on,
+            bookingId: packageBookingId(p.packageId, c.appointmentId),
+            ledgerClientId: p.ownerId,
+            ledgerHolding: p.holding,
           },
         },
       ]);

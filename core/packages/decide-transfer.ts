@@ -10,7 +10,7 @@ import { domainError, type DomainError } from '../kernel/errors.js';
 import type { PackageCommand } from './commands.js';
 import type { PackageEvent } from './events.js';
 import { openPackage, soldPackage } from './guards.js';
-import { packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
+import { packageHoldingField, packageUnitsByService, packageUnitsIn, packageValueIn, type PackageState, type SoldPackage } from './state.js';
 
 type Command<T extends PackageCommand['type']> = Extract<PackageCommand, { type: T }>;
 type Decision = Either<DomainError, readonly PackageEvent[]>;
@@ -78,6 +78,7 @@ const transferTo = (command: Command<'ClaimPackageTransfer'>, p: SoldPackage): D
         offersWithdrawn: p.transferOffers.map((o) => o.accessCode).filter((c) => c !== command.accessCode),
         ...(p.expiresOn !== undefined ? { expiresOn: p.expiresOn } : {}),
         ...(p.terms.programId !== undefined ? { programId: p.terms.programId } : {}),
+        ...packageHoldingField('fromHolding', p.holding),
       },
     },
   ]);

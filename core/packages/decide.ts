@@ -5,6 +5,7 @@ import type { PackageCommand } from './commands.js';
 import type { PackageEvent } from './events.js';
 import { decideExpirePackage, decideExtendPackage, decideIssueExpiryNotice, decideRefundPackage } from './decide-lifecycle.js';
 import { decideApplyService, decideIssueBulkPackage, decideSellPackage } from './decide-sale.js';
+import { decideRecordCreditRestore, decideRecordCreditUnavailable, decideRecordCreditUse } from './decide-credit-use.js';
 import {
   decideCancelTransfer,
   decideClaimTransfer,
@@ -40,5 +41,11 @@ export const decidePackage = (command: PackageCommand, state: PackageState): Eit
       return decideSharePackage(command, state);
     case 'StopSharingPackage':
       return decideStopSharing(command, state);
+    case 'RecordPackageCreditUse':
+      return decideRecordCreditUse(command, state);
+    case 'RecordPackageCreditRestore':
+      return decideRecordCreditRestore(command, state);
+    case 'RecordPackageCreditUnavailable':
+      return decideRecordCreditUnavailable(command, state);
   }
 };

@@ -9,6 +9,9 @@ import { LocalDateC } from '../values/local-date.js';
 import { MoneyC } from '../values/money.js';
 import { PercentC } from '../values/percent.js';
 import { PackageCountC, PackageIdC, PackagePromotionC, PackageTermsC } from './terms.js';
+import { PackageCreditUseDeclined, PackageCreditUsed, PackageServiceApplicationReversed, PackageUnitRestored } from './credit-events.js';
+
+export * from './credit-events.js';
 
 const UnitIndexC = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'UnitIndex');
 const UnitIndexesC = t.readonlyArray(UnitIndexC);
@@ -61,33 +64,49 @@ export const PackageSold = defineEvent(
 /** A service was applied to the package at an appointment: one unit used. */
 export const PackageServiceApplied = defineEvent(
   'PackageServiceApplied',
-  t.type({
-    packageId: PackageIdC,
-    /** Who was served: the owner or a person the package is shared with. */
-    clientId: PackageIdC,
-    /** The service performed. */
-    serviceId: PackageIdC,
-    /** The service of the unit's item (the credit's appointment type). */
-    unitServiceId: PackageIdC,
-    unit: UnitIndexC,
-    value: MoneyC,
-    appointmentId: PackageIdC,
-    on: LocalDateC,
-  }),
+  t.intersection([
+    t.type({
+      packageId: PackageIdC,
+      /** Who was served: the owner or a person the package is shared with. */
+      clientId: PackageIdC,
+      /** The service performed. */
+      serviceId: PackageIdC,
+      /** The service of the unit's item (the credit's appointment type). */
+      unitServiceId: PackageIdC,
+      unit: UnitIndexC,
+      value: MoneyC,
+      appointmentId: PackageIdC,
+      on: LocalDateC,
+    }),
+    t.partial({
+      /** The booking that takes the unit's credit in the holder's ledger (`packageBookingId`); cancel it there to restore both. */
+      bookingId: PackageIdC,
+      /** The holder, in whose credits ledger the session is booked (the owner, also when a shared person was served). */
+      ledgerClientId: PackageIdC,
+      /** The holding whose lots the credit is taken from. */
+      ledgerHolding: PackageIdC,
+    }),
+  ]),
 );
 
 /** The expiry date came: the unused units are void and their value is recorded. */
 export const PackageExpired = defineEvent(
   'PackageExpired',
-  t.type({
-    packageId: PackageIdC,
-    clientId: PackageIdC,
-    expiresOn: LocalDateC,
-    on: LocalDateC,
-    units: UnitIndexesC,
-    byService: t.readonlyArray(PackageServiceUnitsC),
-    valueExpired: MoneyC,
-  }),
+  t.intersection([
+    t.type({
+      packageId: PackageIdC,
+      clientId: PackageIdC,
+      expiresOn: LocalDateC,
+      on: LocalDateC,
+      units: UnitIndexesC,
+      byService: t.readonlyArray(PackageServiceUnitsC),
+      valueExpired: MoneyC,
+    }),
+    t.partial({
+      /** The holding the expiry ends, whose credits are voided. @defaultValue absent: the sale's */
+      holding: PackageIdC,
+    }),
+  ]),
 );
 
 /** The expiry date was moved later; after an expiry (where policy allows) the void units are usable again. */
@@ -172,6 +191,8 @@ export const PackageTransferred = defineEvent(
       expiresOn: LocalDateC,
       /** The program the package enrolls its owner in. */
       programId: PackageIdC,
+      /** The giver's holding, whose credits are voided. @defaultValue absent: the sale's */
+      fromHolding: PackageIdC,
     }),
   ]),
 );
@@ -200,6 +221,10 @@ export const packageEvents = createEventRegistry([
   PackageTransferred,
   PackageShared,
   PackageSharingStopped,
+  PackageCreditUsed,
+  PackageCreditUseDeclined,
+  PackageUnitRestored,
+  PackageServiceApplicationReversed,
 ]);
 
 export type PackageEvent =
@@ -213,4 +238,8 @@ export type PackageEvent =
   | EventOf<typeof PackageTransferCancelled>
   | EventOf<typeof PackageTransferred>
   | EventOf<typeof PackageShared>
-  | EventOf<typeof PackageSharingStopped>;
+  | EventOf<typeof PackageSharingStopped>
+  | EventOf<typeof PackageCreditUsed>
+  | EventOf<typeof PackageCreditUseDeclined>
+  | EventOf<typeof PackageUnitRestored>
+  | EventOf<typeof PackageServiceApplicationReversed>;

@@ -6,7 +6,8 @@
  * takes a credit a lot still has (or is one the recorded policy let through without credit),
  * a cancellation restores what the policy and the lot allow, an expiry or a void takes
  * exactly what the lot had left, an adjustment starts from the balance the lots hold, a
- * rollover rolls `min(cap, ⌊unused × percent⌋)`, each side of a transfer matches the other.
+ * rollover rolls `min(cap, ⌊unused × percent⌋)`, each side of a transfer matches the other,
+ * a package's lot is used and restored naming the package and never ended by the ledger.
  * After each event the balance its lots give must equal the running sum of the changes
  * recorded (what the credit history shows), and no lot holds more than it was granted.
  *
@@ -28,12 +29,17 @@ import {
   type DomainEvent,
   type RecordedEvent,
 } from '../../../core/index.js';
+import { packageOfCreditLot } from '../../../core/credits/lots.js';
 import {
   checkAdjustment,
   checkBooking,
   checkCancellation,
+  checkDecline,
+  checkKept,
+  checkPackageNamed,
   checkRollover,
   checkTaken,
+  checkUnavailable,
   describeLot,
   lotBalance,
   oldestOwed,
@@ -104,9 +110,13 @@ const recordedChanges = (event: CreditsEvent, s: CreditsState): readonly (readon
       return [[event.data.appointmentType, sum(event.data.lots)]];
     case 'CreditTransferReversed':
       return [[event.data.appointmentType, sum(event.data.restored)]];
+    case 'PackageCreditDeclined':
+      return [[event.data.appointmentType, (event.data.returned === 'restored' ? 1 : 0) - (event.data.lot !== null || event.data.owed ? 1 : 0)]];
     case 'CreditDebtRepaid':
     case 'CreditExpiryExtended':
     case 'CreditTransferDeclined':
+    case 'PackageCreditKept':
+    case 'PackageCreditUnavailable':
       return [[event.data.appointmentType, 0]];
     case 'CreditSettingsAdjusted':
       return [...s.types.keys()].map((type) => [type, 0] as const);
@@ -132,7 +142,9 @@ export const createCreditsAuditor = (): CreditsAuditor => {
         const d = event.data;
         const lot = openLot(s, d.appointmentType, d.lot);
         if (lot === undefined || lot.remaining < d.bookingIds.length) return `repays ${d.bookingIds.length} sessions from ${describeLot(s, d.appointmentType, d.lot)}`;
-        const owed = oldestOwed(s, d.appointmentType, d.bookingIds.length);
+        const named = checkPackageNamed(s, d.appointmentType, d.lot, d, 'repays sessions and');
+        if (named !== undefined) return named;
+        const owed = oldestOwed(s, d.appointmentType, d.bookingIds.length, d.packageId);
         if (owed.join() !== d.bookingIds.join()) return `repays ${d.bookingIds.join(', ')} where the oldest sessions owed are ${owed.join(', ') || 'none'}`;
         return undefined;
       }
@@ -147,6 +159,7 @@ export const createCreditsAuditor = (): CreditsAuditor => {
         const lot = openLot(s, d.appointmentType, d.lot);
         if (lot === undefined) return `expires ${d.quantity} of ${describeLot(s, d.appointmentType, d.lot)}`;
         if (lot.remaining !== d.quantity) return `expires ${d.quantity} credits of lot ${d.lot}, which has ${lot.remaining} left`;
+        if (packageOfCreditLot(lot) !== undefined) return `expires lot ${d.lot}, which holds the units of package ${lot.reference ?? ''}: only the package ends them`;
         if (lot.expiresOn === null || lot.expiresOn !== d.expiresOn || lot.expiresOn > d.on) {
           return `expires lot ${d.lot} on ${d.on} as of ${d.expiresOn}, but the lot ${lot.expiresOn === null ? 'never expires' : `expires on ${lot.expiresOn}`}`;
         }
@@ -176,7 +189,7 @@ export const createCreditsAuditor = (): CreditsAuditor => {
         const d = event.data;
         if (s.transfers.has(d.transferId)) return `gives transfer "${d.transferId}", which the ledger already holds`;
         if (sum(d.taken) !== d.quantity) return `transfers ${d.quantity} credits but takes ${sum(d.taken)}`;
-        const error = checkTaken(s, d.appointmentType, d.taken, d.on, 'transfers');
+        const error = checkTaken(s, d.appointmentType, d.taken, d.on, 'transfers', false);
         if (error !== undefined) return error;
         const wrongDate = d.taken.find((p) => openLot(s, d.appointmentType, p.lot)?.expiresOn !== p.expiresOn);
         if (wrongDate !== undefined) return `transfers lot ${wrongDate.lot} as expiring on ${wrongDate.expiresOn ?? 'no date'}, which is not the lot's expiry`;
@@ -224,6 +237,12 @@ export const createCreditsAuditor = (): CreditsAuditor => {
       }
       case 'CreditSettingsAdjusted':
         return undefined;
+      case 'PackageCreditDeclined':
+        return checkDecline(s, event.data);
+      case 'PackageCreditKept':
+        return checkKept(s, event.data);
+      case 'PackageCreditUnavailable':
+        return checkUnavailable(event.data);
     }
   };
 

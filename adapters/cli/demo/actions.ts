@@ -10,25 +10,17 @@ export const book = (w: World, clientId: string, bookingId: string, appointmentT
 /** Cancels a booked session; the practice's policy decides whether the credit comes back. */
 export const cancel = (w: World, clientId: string, bookingId: string): Promise<unknown> => w.attempt(() => w.ledger.cancelBooking({ clientId, bookingId }));
 
-/** Sells a package at check-out and records the purchase toward the client's loyalty. */
+/** Sells a package at check-out (the flows grant its credits, count it toward the client's loyalty, enroll its program). */
 export const sellPackage = async (w: World, clientId: string, packageId: string, kind: PackageKind): Promise<void> => {
-  const sold = await w.attempt(() => w.ledger.sellPackage({ packageId, clientId, definitionId: kind, channel: 'check-out' }));
-  const sale = sold?.events.find((e) => e.type === 'PackageSold');
-  if (sale?.type === 'PackageSold') {
-    await w.attempt(() => w.ledger.recordLoyaltyPurchase({ clientId, kind: 'package', reference: packageId, amount: sale.data.pricePaid }));
-  }
+  await w.attempt(() => w.ledger.sellPackage({ packageId, clientId, definitionId: kind, channel: 'check-out' }));
 };
 
 /**
- * "Apply to patient's package?": the appointment is booked with one of the package's
- * credits and the service is deducted from the package.
+ * "Apply to patient's package?": the service is deducted from the package, and the flow
+ * books the appointment in the client's ledger with one of the package's credits.
  */
 export const usePackage = async (w: World, clientId: string, packageId: string, kind: PackageKind | 'wellness-check', appointmentId: string, service?: string): Promise<void> => {
   const serviceId = service ?? (kind === 'wellness-check' ? 'physical' : PACKAGES[kind]);
-  const booked = await w.attempt(() =>
-    w.ledger.bookSession({ clientId, bookingId: appointmentId, appointmentType: serviceId, channel: 'provider', fromReference: packageId }),
-  );
-  if (booked === undefined) return;
   await w.attempt(() => w.ledger.applyServiceToPackage({ packageId, clientId, serviceId, appointmentId }));
 };
 

@@ -14,7 +14,8 @@
  *   Gia downgrades at the period's end; Eve pauses and resumes by herself, Hal early; Ivy
  *   cancels with the plan's timing.
  * - Hana transfers her facials to Ivan; Jules refunds a pack to his card; Kai's classes
- *   expire unused; Lena extends hers; Acme Corp buys Wellness Checks in bulk and employees
+ *   expire unused; Lena extends hers; Tess books massages on a blackout date of her pack,
+ *   which declines the credits; Acme Corp buys Wellness Checks in bulk and employees
  *   redeem the codes.
  * - Oli buys the Clear Skin Starter and is enrolled in its program; Pia, Rex and Sol get it
  *   through the spring group; Rex cannot be removed alone, so he leaves the group.
@@ -60,9 +61,9 @@ export const castAgenda = (w: World, agenda: Agenda): void => {
   on('03-13', () => cancel(w, 'alex', 'alex-f1'));
   on('03-14', must('Alex’s settings', () => ledger.adjustCreditSettings({ clientId: 'alex', overrides: {}, by: 'dr-lee' })));
   on('04-01', must('package extension', () => ledger.extendPackage({ packageId: 'pk-alex-follow-ups', to: '2025-10-06' })));
-  on('04-03', must('gift to Sam', () => ledger.transferCredits({ transferId: 'gift-to-sam', fromClientId: 'alex', toClientId: 'sam', appointmentType: 'follow-up', quantity: 2, by: 'dr-lee' })));
+  on('04-03', must('gift to Sam', () => ledger.transferCredits({ transferId: 'gift-to-sam', fromClientId: 'alex', toClientId: 'sam', appointmentType: 'follow-up', quantity: 1, by: 'dr-lee' })));
   on('04-03', () => w.attempt(() => ledger.transferCredits({ transferId: 'gift-to-jordan', fromClientId: 'alex', toClientId: 'jordan', appointmentType: 'follow-up', quantity: 1, by: 'dr-lee' })));
-  on('04-04', () => usePackage(w, 'alex', 'pk-alex-follow-ups', 'follow-up-six', 'alex-f2'));
+  on('04-04', () => book(w, 'alex', 'alex-f2', 'follow-up', 'provider')); // from the package's lot: the flow records the unit used
   on('04-05', must('refund to the wallet', () => ledger.refundPackage({ packageId: 'pk-alex-follow-ups', method: 'wallet' })));
   on('04-06', () => cancel(w, 'alex', 'alex-f2')); // its lot was voided by the refund
   on('05-06', must('renewal grant', () => ledger.grantCredits({ clientId: 'alex', appointmentType: 'follow-up', quantity: 1, source: 'renewal', reference: 'follow-up-plan/2025-05', expiresOn: '2025-06-06', note: 'Session renews each billing cycle' })));
@@ -120,6 +121,12 @@ export const castAgenda = (w: World, agenda: Agenda): void => {
   on('06-02', () => sellPackage(w, 'lena', 'pk-lena', 'ten-classes'));
   for (const [i, day] of ['06-09', '07-07', '08-04', '09-08', '09-29'].entries()) on(day, () => usePackage(w, 'lena', 'pk-lena', 'ten-classes', `lena-y${i + 1}`));
   on('08-25', must('Lena’s extension', () => ledger.extendPackage({ packageId: 'pk-lena', to: '2025-10-02' })));
+  // Tess's massage pack cannot be used on July 4th: the package declines the credits her bookings took from it.
+  on('06-16', () => sellPackage(w, 'tess', 'pk-tess', 'massage-five'));
+  on('06-16', must('a promotional massage', () => ledger.grantCredits({ clientId: 'tess', appointmentType: 'massage', quantity: 1, source: 'promotional', reference: 'summer-promo' })));
+  on('07-04', () => book(w, 'tess', 'tess-m1', 'massage', 'client_portal')); // moves to the promotional credit
+  on('07-04', () => book(w, 'tess', 'tess-m2', 'massage', 'client_portal')); // no other credit: owed
+  on('07-10', must('Tess’s courtesy credit', () => ledger.grantCredits({ clientId: 'tess', appointmentType: 'massage', quantity: 1, source: 'courtesy', by: 'front-desk', note: 'Holiday booking' })));
   const codes = Array.from({ length: 8 }, (_, i) => `ACME-${String(i + 1).padStart(2, '0')}`);
   on('03-15', must('Acme’s bulk order', () => ledger.orderBulkPackages({ orderId: 'acme-2025', businessId: 'acme-corp', definitionId: 'wellness-check', quantity: 8, codes, discountPercent: 10 })));
   for (const [i, day] of ['03-20', '03-22', '04-02', '05-10', '06-15'].entries()) {

@@ -149,7 +149,14 @@ export const setUpPractice = async (ledger: PracticeLedger): Promise<void> => {
     restrictions: { transferable: true },
   });
   await ledger.definePackage({ definitionId: 'follow-up-six', name: 'Follow-up 6-Pack', items: [item('follow-up', 'Follow-up', 6, 8000)], price: usd(42000), validity: { months: 6 } });
-  await ledger.definePackage({ definitionId: 'massage-five', name: 'Massage 5-Pack', items: [item('massage', 'Massage', 5, 9000)], price: usd(40000), validity: { months: 6 } });
+  await ledger.definePackage({
+    definitionId: 'massage-five',
+    name: 'Massage 5-Pack',
+    items: [item('massage', 'Massage', 5, 9000)],
+    price: usd(40000),
+    validity: { months: 6 },
+    restrictions: { blackoutDates: ['2025-07-04', '2025-12-25'] },
+  });
   await ledger.definePackage({
     definitionId: 'clear-skin-starter',
     name: 'Clear Skin Starter',

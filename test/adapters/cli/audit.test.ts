@@ -94,6 +94,12 @@ describe('practice-ledger audit verify', () => {
         const lots = d.lots as { quantity: number }[];
         if (lots[0] !== undefined) lots[0].quantity += 1;
       }, /receives transfer ".*" in other quantities or expiries than were given/],
+      ['a credit a package declined moved elsewhere than the order of use', (e) => e.type === 'PackageCreditDeclined' && e.data.lot !== null, (d) => (d.lot = d.fromLot), /moves ".*" to lot \d+ where the order of use gives lot \d+/],
+      ['a booking from a package’s lot that does not name the package', (e) => e.type === 'SessionBooked' && e.data.packageId !== undefined, (d) => {
+        delete d.packageId;
+        delete d.packageHolding;
+        delete d.appliedToPackage;
+      }, /books ".*" and names no package, but lot \d+ holds the units of package/],
       ['a voided lot named after another reference', (e) => e.type === 'CreditsVoided', (d) => (d.reference = 'someone-else'), /voids lot \d+ as granted by "someone-else"/],
     ];
     for (const [name, match, edit, reason] of cases) {

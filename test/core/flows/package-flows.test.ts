@@ -37,6 +37,7 @@ describe('package → credits', () => {
           source: 'package',
           reference: 'p1',
           note: '6-Pack Facials',
+          packageHolding: 'sale',
           expiresOn: '2026-01-15',
         },
         commandId: deriveId('ev-1', 'credits/grant/facial'),
@@ -62,7 +63,7 @@ describe('package → credits', () => {
       data: { packageId: 'p1', clientId: 'c1', expiresOn: d('2026-01-15'), on: d('2026-01-15'), units: [5], byService: [byService('facial', 1, 75_00)], valueExpired: usd(75_00) },
     };
     expect(packageCreditsFlow.react(recorded(expired)).map((x) => x.command)).toEqual([
-      { type: 'VoidCredits', clientId: 'c1', on: '2026-01-15', reference: 'p1', reason: 'package expired', by: 'system' },
+      { type: 'VoidCredits', clientId: 'c1', on: '2026-01-15', reference: 'p1', reason: 'package expired', by: 'system', packageHolding: 'sale' },
     ]);
     const refunded: PackageEvent = {
       type: 'PackageRefunded',
@@ -105,7 +106,7 @@ describe('package → credits', () => {
       },
     };
     expect(packageCreditsFlow.react(recorded(transferred)).map((x) => x.command)).toEqual([
-      { type: 'VoidCredits', clientId: 'c1', on: '2025-03-02', reference: 'p1', reason: 'package transferred to c2', by: 'system' },
+      { type: 'VoidCredits', clientId: 'c1', on: '2025-03-02', reference: 'p1', reason: 'package transferred to c2', by: 'system', packageHolding: 'sale' },
       {
         type: 'GrantCredits',
         clientId: 'c2',
@@ -115,6 +116,7 @@ describe('package → credits', () => {
         source: 'package',
         reference: 'p1',
         note: 'package transferred',
+        packageHolding: 'transfer/K',
         expiresOn: '2026-01-15',
       },
     ]);

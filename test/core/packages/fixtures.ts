@@ -2,7 +2,7 @@
 import { addMonthsClamped, localDate, type LocalDate } from '../../../core/values/local-date.js';
 import { money, type Money } from '../../../core/values/money.js';
 import type { RecordedEvent } from '../../../core/kernel/envelope.js';
-import type { PackageEvent, PackageTerms } from '../../../core/packages/index.js';
+import { packageBookingId, type PackageEvent, type PackageTerms } from '../../../core/packages/index.js';
 
 export const d = localDate;
 export const usd = (cents: number): Money => money(cents, 'USD');
@@ -55,10 +55,22 @@ export const facialsSaleData = (packageId = 'p1', clientId = 'c1', soldOn: Local
   expiresOn: addMonthsClamped(soldOn, 12),
 });
 
-/** A facial applied to package p1 for appointment `appointmentId`. */
+/** A facial applied to package p1 (owned by c1) for appointment `appointmentId`, booked in c1's credits ledger. */
 export const facialApplied = (unit: number, appointmentId: string, on: LocalDate = d('2025-02-01'), clientId = 'c1'): PackageEvent => ({
   type: 'PackageServiceApplied',
-  data: { packageId: 'p1', clientId, serviceId: 'facial', unitServiceId: 'facial', unit, value: usd(75_00), appointmentId, on },
+  data: {
+    packageId: 'p1',
+    clientId,
+    serviceId: 'facial',
+    unitServiceId: 'facial',
+    unit,
+    value: usd(75_00),
+    appointmentId,
+    on,
+    bookingId: packageBookingId('p1', appointmentId),
+    ledgerClientId: 'c1',
+    ledgerHolding: 'sale',
+  },
 });
 
 /** Events as a store would return them, in one log. */
