@@ -14,6 +14,7 @@ import type { LoyaltyCommand } from '../loyalty/commands.js';
 import type { LoyaltyEvent } from '../loyalty/events.js';
 import { defaultLoyaltyProgram, type LoyaltyProgram } from '../loyalty/program.js';
 import type { WalletCommand } from '../wallet/commands.js';
+import type { PackageEvent } from '../packages/events.js';
 
 const dispatchOf =
   (eventId: string) =>
@@ -100,3 +101,29 @@ export const loyaltyMembershipFlow: ProcessManager<LoyaltyEvent, MembershipComma
     ];
   },
 };
+
+/**
+ * Packages a client buys count toward their loyalty (the seed's tiers are reached by
+ * "packages purchased"), under `program`. A package issued from a business's bulk order is
+ * the business's purchase, not the employee's, and does not count.
+ * @param program - The practice's loyalty program. @defaultValue `defaultLoyaltyProgram`
+ */
+export const createPackageLoyaltyFlow = (program: LoyaltyProgram = defaultLoyaltyProgram): ProcessManager<PackageEvent, LoyaltyCommand> => ({
+  name: 'package-loyalty',
+  handles: ['PackageSold'],
+  react: (event): readonly Dispatch<LoyaltyCommand>[] => {
+    if (event.type !== 'PackageSold' || event.data.bulkOrder !== undefined) return [];
+    const d = event.data;
+    return [
+      dispatchOf(event.eventId)<LoyaltyCommand>('loyalty/package', {
+        type: 'RecordLoyaltyPurchase',
+        clientId: d.clientId,
+        on: d.soldOn,
+        kind: 'package',
+        reference: d.packageId,
+        amount: d.pricePaid,
+        program,
+      }),
+    ];
+  },
+});

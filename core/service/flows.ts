@@ -14,7 +14,7 @@ import { planRevisionDispatches } from '../flows/plan-revision.js';
 import { bulkPackageIssuedFlow } from '../flows/bulk-package-issued.js';
 import { packageCreditsFlow } from '../flows/package-credits.js';
 import { creditPackageUseFlow } from '../flows/package-credit-use.js';
-import { creditsEvents } from '../credits/index.js';
+import { creditsEvents } from '../credits/events.js';
 import { packageEnrollmentFlow } from '../flows/package-enrollment.js';
 import { packageWalletFlow } from '../flows/package-wallet.js';
 import { bulkOrderEvents, packageEvents } from '../packages/index.js';
@@ -23,7 +23,7 @@ import { checkInEvents } from '../check-ins/index.js';
 import { combineRegistries } from '../kernel/codecs.js';
 import { membershipBenefitsFlow } from '../flows/membership-benefits.js';
 import { benefitsCreditsFlow } from '../flows/benefits-credits.js';
-import { createMembershipLoyaltyFlow, loyaltyMembershipFlow, loyaltyWalletFlow } from '../flows/loyalty.js';
+import { createMembershipLoyaltyFlow, createPackageLoyaltyFlow, loyaltyMembershipFlow, loyaltyWalletFlow } from '../flows/loyalty.js';
 import { membershipBenefitsEvents } from '../membership-benefits/index.js';
 import { loyaltyEvents, type LoyaltyProgram } from '../loyalty/index.js';
 import { membershipEvents } from '../memberships/events.js';
@@ -103,7 +103,7 @@ export const programAccessPracticeFlow = (policy: ProgramAccessPolicy): Practice
 
 /** A package sold, expired, refunded, extended or transferred moves its credits in the owner's ledger. */
 export const packageCreditsPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageCreditsFlow);
-/** A package's credits used, restored or found missing in a ledger are recorded on the package, the gatekeeper of its units. */
+/** A session booked, repaid or cancelled in a ledger from a package's lot is mirrored onto the package. */
 export const creditPackageUsePracticeFlow: PracticeFlow = hostedFlow(creditsEvents, creditPackageUseFlow);
 /** A package refunded to the wallet credits it. */
 export const packageWalletPracticeFlow: PracticeFlow = hostedFlow(packageEvents, packageWalletFlow);
@@ -123,6 +123,8 @@ export const benefitsCreditsPracticeFlow: PracticeFlow = hostedFlow(membershipBe
 /** Membership payments and benefit periods count toward the member's loyalty, under the practice's program. */
 export const membershipLoyaltyPracticeFlow = (program: LoyaltyProgram): PracticeFlow =>
   hostedFlow(combineRegistries(membershipEvents, membershipBenefitsEvents), createMembershipLoyaltyFlow(program));
+/** Packages a client buys count toward their loyalty tier, under the practice's program. */
+export const packageLoyaltyPracticeFlow = (program: LoyaltyProgram): PracticeFlow => hostedFlow(packageEvents, createPackageLoyaltyFlow(program));
 /** A qualified referral credits the referrer's wallet (a free month). */
 export const loyaltyWalletPracticeFlow: PracticeFlow = hostedFlow(loyaltyEvents, loyaltyWalletFlow);
 /** A loyalty tier that comes with a better plan schedules the member's upgrade at the next renewal. */
@@ -145,6 +147,7 @@ export const practiceFlows = (policies: {
   bulkPackageIssuedPracticeFlow,
   packageCreditsPracticeFlow,
   creditPackageUsePracticeFlow,
+  packageLoyaltyPracticeFlow(policies.loyalty),
   packageWalletPracticeFlow,
   packageEnrollmentPracticeFlow(policies.programAccess),
   checkInEscalationPracticeFlow(policies.checkInEscalation),

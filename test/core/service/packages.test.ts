@@ -18,11 +18,16 @@ describe('the Promise facade: packages', () => {
     await ledger.definePackage(facials);
     const sold = await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
     expect(sold.events[0]?.data).toMatchObject({ packageId: 'p1', expiresOn: '2025-04-15', terms: { definitionId: 'six-facials', version: 1 } });
-    expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['package-credits', 'GrantCredits', 'applied']]);
-    // A booking in the ledger takes a credit of the package: the flow records the use on the package.
-    const booked = await ledger.bookSession({ clientId: 'c1', bookingId: 'b1', appointmentType: 'facial', channel: 'provider' });
+    expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([
+      ['package-credits', 'GrantCredits', 'applied'],
+      ['package-loyalty', 'RecordLoyaltyPurchase', 'applied'],
+    ]);
+    // "Apply to patient's package?": the package gives a unit and the flow books its credit in the ledger.
+    const applied = await ledger.applyServiceToPackage({ packageId: 'p1', clientId: 'c1', serviceId: 'facial', appointmentId: 'b1' });
+    expect(applied.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['package-credits', 'BookSessionFromPackage', 'applied']]);
+    // A second booking made in the ledger takes the next credit from the package's lot and is mirrored onto the package.
+    const booked = await ledger.bookSession({ clientId: 'c1', bookingId: 'b2', appointmentType: 'facial', channel: 'provider' });
     expect(booked.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([['credit-package-use', 'RecordPackageCreditUse', 'applied']]);
-    await ledger.applyServiceToPackage({ packageId: 'p1', clientId: 'c1', serviceId: 'facial', appointmentId: 'a2' });
 
     expect((await ledger.due('2025-12-31')).map((i) => [i.on, i.step.kind])).toEqual([
       ['2025-04-08', 'package-expiry-notice'],
@@ -64,6 +69,7 @@ describe('the Promise facade: packages', () => {
     const sold = await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
     expect(sold.flows.dispatched.map((d) => [d.flow, d.command.type, d.outcome])).toEqual([
       ['package-credits', 'GrantCredits', 'applied'],
+      ['package-loyalty', 'RecordLoyaltyPurchase', 'applied'],
       ['package-enrollment', 'EnrollClientInProgram', 'applied'],
     ]);
   });
@@ -77,6 +83,27 @@ describe('the Promise facade: packages', () => {
       ['bulk-package-issued', 'IssueBulkPackage', 'applied'],
       ['package-credits', 'GrantCredits', 'applied'],
     ]);
+  });
+
+  it('packages purchased count toward the loyalty tiers: the third package reaches Gold (3–5 packages → 10%)', async () => {
+    const { ledger, store } = practice({ start: '2025-01-15' });
+    await ledger.definePackage(facials);
+    for (const id of ['p1', 'p2', 'p3']) await ledger.sellPackage({ packageId: id, clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    const loyalty = [];
+    for await (const e of store.readAll()) if (e.streamName === 'loyalty-c1') loyalty.push(e);
+    const reached = loyalty.filter((e) => e.type === 'LoyaltyTierReached').map((e) => (e.type === 'LoyaltyTierReached' ? e.data : null));
+    expect(reached.map((r) => r?.tier)).toEqual(['Silver', 'Gold']);
+    expect(loyalty.filter((e) => e.type === 'LoyaltyPurchaseRecorded')).toHaveLength(3);
+  });
+
+  it('a package issued from a business’s bulk order is not the employee’s purchase', async () => {
+    const { ledger, store } = practice({ start: '2025-01-15' });
+    await ledger.definePackage(facials);
+    await ledger.orderBulkPackages({ orderId: 'o1', businessId: 'acme', definitionId: 'six-facials', quantity: 1, codes: ['A1'], discountPercent: 10 });
+    await ledger.redeemBulkPackageCode({ orderId: 'o1', code: 'A1', clientId: 'c9' });
+    const loyalty = [];
+    for await (const e of store.readAll()) if (e.streamName.startsWith('loyalty-')) loyalty.push(e);
+    expect(loyalty).toEqual([]);
   });
 
   it('an unknown or retired definition is refused naming it', async () => {
