@@ -1,12 +1,15 @@
 /**
  * Commands from a platform are untrusted: each command type has an io-ts codec, and
  * `decodeCommand` dispatches on `type` first so that a failure names the field of the
- * command that was meant, not of every command it was not.
+ * command that was meant, not of every command it was not. A command the codec accepts is
+ * then held to the limits of untrusted input (`limits.ts`: no control characters, no
+ * absurd numbers or dates, no prototype-polluting keys).
  */
 import * as t from 'io-ts';
 import { left, right, isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from './errors.js';
 import { describeValidation } from './validation.js';
+import { commandLimitBreach } from './limits.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCodec = t.Type<any, unknown, unknown>;
@@ -41,6 +44,10 @@ export const commandDecoder = <M extends Readonly<Record<string, AnyCodec>>>(cod
     if (isLeft(result)) {
       const { field, reason } = describeValidation(result.left);
       return left(domainError('INVALID_COMMAND', `${type}: "${field || 'command'}" ${reason}.`, { field: field || 'command' }));
+    }
+    const breach = commandLimitBreach(result.right);
+    if (breach !== undefined) {
+      return left(domainError('INVALID_COMMAND', `${type}: "${breach.field}" ${breach.reason}.`, { field: breach.field }));
     }
     // The codec registered for `type` accepted the input, so it is that member of the union.
     return right({ ...result.right, type } as CommandOf<M>);

@@ -9,3 +9,4 @@ export * from './command-handler.js';
 export * from './ports.js';
 export * from './process-manager.js';
 export * from './snapshots.js';
+export * from './limits.js';

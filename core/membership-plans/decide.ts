@@ -1,7 +1,7 @@
 /** The rules of a plan: defined once, revised into new versions, retired (no new sign-ups). */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../kernel/errors.js';
-import { membershipTerms, termsProblem, type MembershipTerms } from '../memberships/terms.js';
+import { membershipTerms, termsProblemOf, type MembershipTerms } from '../memberships/terms.js';
 import { defaultMembershipPlanRevisionPolicy, type MembershipPlanCommand } from './commands.js';
 import type { MembershipPlanEvent } from './events.js';
 import type { MembershipPlanState } from './state.js';
@@ -15,8 +15,8 @@ const sameData = (a: unknown, b: unknown): boolean => {
 };
 
 const usable = (terms: MembershipTerms): Either<DomainError, MembershipTerms> => {
-  const problem = termsProblem(terms);
-  return problem === undefined ? right(terms) : left(domainError('INVALID_TERMS', problem));
+  const problem = termsProblemOf(terms);
+  return problem === undefined ? right(terms) : left(domainError('INVALID_TERMS', problem.message, { field: problem.field }));
 };
 
 export const decideMembershipPlan = (command: MembershipPlanCommand, state: MembershipPlanState): Either<DomainError, readonly MembershipPlanEvent[]> => {

@@ -19,13 +19,13 @@ import type { MembershipChargeLine, MembershipEvent, MembershipEventOf } from '.
 import { changeable, existing, notEnded, sameCurrency } from './guards.js';
 import { upToDate } from './schedule.js';
 import { pricingDate, type Membership, type MembershipState } from './state.js';
-import { termsProblem, tierRef, type MembershipTerms } from './terms.js';
+import { termsProblemOf, tierRef, type MembershipTerms } from './terms.js';
 
 type Decision = Either<DomainError, readonly MembershipEvent[]>;
 
 const usableTerms = (m: Membership, terms: MembershipTerms): Either<DomainError, Membership> => {
-  const problem = termsProblem(terms);
-  if (problem !== undefined) return left(domainError('INVALID_TERMS', problem, { field: 'terms' }));
+  const problem = termsProblemOf(terms);
+  if (problem !== undefined) return left(domainError('INVALID_TERMS', problem.message, { field: `terms.${problem.field}` }));
   return sameCurrency(m, terms.price, 'new tier');
 };
 

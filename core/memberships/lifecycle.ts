@@ -14,7 +14,7 @@ import { existing, sameCurrency } from './guards.js';
 import { firstPeriodPlan, periodEvents, renewalPlan, startEvents } from './periods.js';
 import { dueStep } from './schedule.js';
 import { evolveMembershipState, type Membership, type MembershipState } from './state.js';
-import { termsProblem } from './terms.js';
+import { termsProblemOf } from './terms.js';
 
 type Decision = Either<DomainError, readonly MembershipEvent[]>;
 
@@ -26,8 +26,8 @@ export const signUp = (c: MembershipCommandOf<'SignUpForMembership'>, state: Mem
   if (startsOn < c.on) {
     return left(domainError('START_DATE_IN_PAST', `A membership signed up on ${c.on} cannot start on ${startsOn}.`, { details: { on: c.on, startsOn } }));
   }
-  const problem = termsProblem(c.terms);
-  if (problem !== undefined) return left(domainError('INVALID_TERMS', problem, { field: 'terms' }));
+  const problem = termsProblemOf(c.terms);
+  if (problem !== undefined) return left(domainError('INVALID_TERMS', problem.message, { field: `terms.${problem.field}` }));
   const signed: MembershipEvent = {
     type: 'MembershipSignedUp',
     data: {

@@ -149,18 +149,21 @@ export const membershipTerms = (planId: string, version: number, input: Membersh
   ...(input.household !== undefined && input.household !== null ? { household: membershipHouseholdTerms(input.household) } : {}),
 });
 
-/** Why terms cannot be used, or `undefined` when they can. */
-export const termsProblem = (terms: MembershipTerms): string | undefined => {
-  if (terms.price.amount < 0) return 'A plan price cannot be negative.';
+/** Why terms cannot be used, and the field of the terms at fault, or `undefined` when they can. */
+export const termsProblemOf = (terms: MembershipTerms): { readonly field: 'price' | 'trial' | 'pause'; readonly message: string } | undefined => {
+  if (terms.price.amount < 0) return { field: 'price', message: 'A plan price cannot be negative.' };
   if (terms.trial !== null && terms.trial.price.currency !== terms.price.currency) {
-    return `The trial is priced in ${terms.trial.price.currency} but the plan in ${terms.price.currency}.`;
+    return { field: 'trial', message: `The trial is priced in ${terms.trial.price.currency} but the plan in ${terms.price.currency}.` };
   }
-  if (terms.trial !== null && terms.trial.price.amount < 0) return 'A trial price cannot be negative.';
+  if (terms.trial !== null && terms.trial.price.amount < 0) return { field: 'trial', message: 'A trial price cannot be negative.' };
   if (terms.pause.minMonths > terms.pause.maxMonths) {
-    return `The shortest pause (${terms.pause.minMonths} months) is longer than the longest (${terms.pause.maxMonths}).`;
+    return { field: 'pause', message: `The shortest pause (${terms.pause.minMonths} months) is longer than the longest (${terms.pause.maxMonths}).` };
   }
   return undefined;
 };
+
+/** Why terms cannot be used, or `undefined` when they can. */
+export const termsProblem = (terms: MembershipTerms): string | undefined => termsProblemOf(terms)?.message;
 
 /** A short reference to a plan version. */
 export interface TierRef {

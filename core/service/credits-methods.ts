@@ -2,9 +2,21 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { commandDecoder } from '../kernel/commands.js';
-import { creditTransferCommandIds, transferCredits as runTransfer, type CreditsCommand, type CreditsCommandOf, type CreditsEvent } from '../credits/index.js';
+import {
+  creditTransferCommandIds,
+  creditsDecider,
+  creditsEvents,
+  creditsStream,
+  findCreditLot,
+  transferCredits as runTransfer,
+  type CreditsCommand,
+  type CreditsCommandOf,
+  type CreditsEvent,
+} from '../credits/index.js';
+import { packageOfCreditLot } from '../credits/lots.js';
+import { domainError } from '../kernel/errors.js';
 import { LocalDateC } from '../values/local-date.js';
-import { commandMethod, contextOf, readBack, reject, splitInput, today, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, contextOf, readBack, reject, splitInput, stateReader, stringField, today, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 import type { LedgerInput } from './inputs.js';
 
 type In<T extends CreditsCommand['type'], F extends PropertyKey = never> = LedgerInput<CreditsCommandOf<T>, F>;
@@ -41,9 +53,9 @@ export interface CreditsMethods {
   readonly adjustCredits: (input: In<'AdjustCredits', 'appointmentTypes'>) => Result;
   /** Expires every lot whose date is on or before `on` (the schedule sends it). */
   readonly expireCredits: (input: In<'ExpireCredits'>) => Result;
-  /** Voids the unused credits a reference granted. */
+  /** Voids the unused credits a reference granted (not a package's: refund or expire the package). */
   readonly voidCredits: (input: In<'VoidCredits'>) => Result;
-  /** Moves the expiry of the lots a reference granted. */
+  /** Moves the expiry of the lots a reference granted (not a package's: extend the package). */
   readonly extendCreditExpiry: (input: In<'ExtendCreditExpiry'>) => Result;
   /** Rolls part of a reference's unused credits into a new lot; the rest expire. */
   readonly rollOverCredits: (input: In<'RollOverCredits'>) => Result;
@@ -115,6 +127,31 @@ export const creditsMethods = (kit: Kit): Untyped<CreditsMethods> => {
     };
   };
 
+  const ledger = stateReader(kit, creditsDecider, creditsEvents);
+  /**
+   * A package's credits change through the package (applied at an appointment, refunded,
+   * expired, extended, transferred), whose flows void and extend them: a caller's void or
+   * extension of a package's reference would leave the package's units behind, so it is refused.
+   */
+  const notAPackage = async (fields: Fields): Promise<Fields> => {
+    const clientId = stringField(fields, 'clientId');
+    const reference = stringField(fields, 'reference');
+    if (clientId === undefined || reference === undefined) return fields;
+    const state = await ledger(creditsStream(clientId));
+    const lots = state.lotsByReference.get(reference) ?? [];
+    const held = lots.some((ref) => {
+      const lot = findCreditLot(state, ref.appointmentType, ref.lot);
+      return lot !== undefined && packageOfCreditLot(lot) !== undefined;
+    });
+    if (!held) return fields;
+    return reject(
+      domainError('CREDITS_HELD_BY_PACKAGE', `The credits of "${reference}" are a package's units: refund, expire, extend or transfer the package, and its credits follow.`, {
+        field: 'reference',
+        details: { clientId, reference },
+      }),
+    );
+  };
+
   return {
     grantCredits: commandMethod(kit, credits, 'GrantCredits', types),
     bookSession: commandMethod(kit, credits, 'BookSession', (f) => types(policy(f))),
@@ -122,8 +159,8 @@ export const creditsMethods = (kit: Kit): Untyped<CreditsMethods> => {
     setCreditBalance: commandMethod(kit, credits, 'SetCreditBalance', types),
     adjustCredits: commandMethod(kit, credits, 'AdjustCredits', types),
     expireCredits: commandMethod(kit, credits, 'ExpireCredits'),
-    voidCredits: commandMethod(kit, credits, 'VoidCredits'),
-    extendCreditExpiry: commandMethod(kit, credits, 'ExtendCreditExpiry'),
+    voidCredits: commandMethod(kit, credits, 'VoidCredits', notAPackage),
+    extendCreditExpiry: commandMethod(kit, credits, 'ExtendCreditExpiry', notAPackage),
     rollOverCredits: commandMethod(kit, credits, 'RollOverCredits'),
     adjustCreditSettings: commandMethod(kit, credits, 'AdjustCreditSettings'),
     transferCredits: transfer,

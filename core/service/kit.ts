@@ -12,6 +12,7 @@ import type { EventRegistry } from '../kernel/codecs.js';
 import type { Decider } from '../kernel/decider.js';
 import type { DomainEvent, RecordedEvent } from '../kernel/envelope.js';
 import { domainError, DomainErrorException, type DomainError } from '../kernel/errors.js';
+import { commandLimitBreach } from '../kernel/limits.js';
 import type { EventStore } from '../kernel/event-store.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
 import { practiceEvents, type PracticeEvent } from '../events.js';
@@ -80,12 +81,17 @@ export const splitInput = (input: unknown): Either<DomainError, { readonly envel
   const fields: Record<string, unknown> = {};
   const envelope: { -readonly [K in keyof LedgerEnvelope]: string } = {};
   for (const [key, value] of Object.entries(input)) {
+    // An own `__proto__` key (as JSON.parse makes one) would set the prototype of `fields`.
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return left(invalid(key, 'is not a field a command may have'));
     if (isEnvelopeKey(key)) {
       if (value === undefined) continue;
       if (typeof value !== 'string' || value.trim() === '') return left(invalid(key, 'must be a non-empty string'));
       envelope[key] = value;
     } else if (key !== 'type') fields[key] = value;
   }
+  // Absurd input (control characters, huge numbers, dates no practice lives in) stops here, before any lookup.
+  const breach = commandLimitBreach(fields);
+  if (breach !== undefined) return left(invalid(breach.field, breach.reason));
   return right({ envelope, fields });
 };
 
@@ -99,6 +105,12 @@ export const requireId = (fields: Fields, field: string): Either<DomainError, st
 export const stringField = (fields: Fields, field: string): string | undefined => {
   const value = fields[field];
   return typeof value === 'string' ? value : undefined;
+};
+
+/** An optional id the caller may give (else the facade makes one): absent, or a non-empty string. */
+export const optionalId = (fields: Fields, field: string): Either<DomainError, string | undefined> => {
+  const value = fields[field];
+  return value === undefined ? right(undefined) : typeof value === 'string' && value.trim() !== '' ? right(value) : left(invalid(field, 'must be a non-empty string'));
 };
 
 /** The fields without some keys (what the facade fills in itself). */

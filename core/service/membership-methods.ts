@@ -29,7 +29,7 @@ import { walletAvailableCredit, walletDecider, walletEvents, walletStream, type 
 import { deriveId } from '../values/ids.js';
 import type { Money } from '../values/money.js';
 import type { LedgerInput, Loose } from './inputs.js';
-import { commandMethod, reject, requireId, stringField, stateReader, withDefaults, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, optionalId, reject, requireId, stringField, stateReader, withDefaults, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 
 type M<T extends MembershipCommand['type'], F extends PropertyKey = never> = LedgerInput<MembershipCommandOf<T>, F>;
 type P<T extends MembershipPlanCommand['type'], F extends PropertyKey = never> = LedgerInput<Extract<MembershipPlanCommand, { type: T }>, F>;
@@ -153,8 +153,9 @@ export const membershipMethods = (kit: Kit): Untyped<MembershipMethods> => {
 
   const signUp = async (fields: Fields, envelope: LedgerEnvelope): Promise<Fields> => {
     const terms = await chosenTerms(fields);
-    const membershipId =
-      stringField(fields, 'membershipId') ?? (envelope.commandId !== undefined ? deriveId(envelope.commandId, 'membership') : kit.ids.next());
+    const given = optionalId(fields, 'membershipId');
+    if (isLeft(given)) return reject(given.left);
+    const membershipId = given.right ?? (envelope.commandId !== undefined ? deriveId(envelope.commandId, 'membership') : kit.ids.next());
     const base = { ...without(fields, 'planId'), terms, membershipId, billingAlignment: fields.billingAlignment ?? policy.billingAlignment };
     return withWallet(base, stringField(fields, 'clientId'), currencyOf(terms));
   };

@@ -22,7 +22,7 @@ import {
 import { domainError } from '../kernel/errors.js';
 import { deriveId } from '../values/ids.js';
 import type { LedgerInput } from './inputs.js';
-import { commandMethod, reject, requireId, stateReader, stringField, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
+import { commandMethod, optionalId, reject, requireId, stateReader, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 
 type Pk<T extends PackageCommand['type'], F extends PropertyKey = never> = LedgerInput<Extract<PackageCommand, { type: T }>, F>;
 type Ca<T extends PackageCatalogCommand['type']> = LedgerInput<Extract<PackageCatalogCommand, { type: T }>>;
@@ -101,8 +101,11 @@ export const packageMethods = (kit: Kit): Untyped<PackageMethods> => {
     return isLeft(terms) ? reject({ ...terms.left, field: 'definitionId' }) : terms.right;
   };
 
-  const newId = (fields: Fields, field: string, envelope: LedgerEnvelope): string =>
-    stringField(fields, field) ?? (envelope.commandId !== undefined ? deriveId(envelope.commandId, field) : kit.ids.next());
+  const newId = (fields: Fields, field: string, envelope: LedgerEnvelope): string => {
+    const given = optionalId(fields, field);
+    if (isLeft(given)) return reject(given.left);
+    return given.right ?? (envelope.commandId !== undefined ? deriveId(envelope.commandId, field) : kit.ids.next());
+  };
 
   const sell = async (fields: Fields, envelope: LedgerEnvelope): Promise<Fields> => {
     const terms = await termsFor(fields);

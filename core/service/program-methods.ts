@@ -17,6 +17,7 @@ import {
   type ProgramCommand,
   type ProgramEvent,
 } from '../programs/index.js';
+import { domainError } from '../kernel/errors.js';
 import type { LedgerInput } from './inputs.js';
 import { commandMethod, reject, requireId, stateReader, without, type Fields, type Kit, type Recorded, type Untyped } from './kit.js';
 
@@ -49,7 +50,11 @@ export interface ProgramMethods {
   readonly withdrawGroupAccessToProgram: (input: Pr<'WithdrawGroupAccessToProgram'>) => ProgramResult;
   /** Enrolls a client in a program on its current terms. */
   readonly enrollClientInProgram: (input: EnrollClientInProgramInput) => EnrollmentResult;
-  /** Removes a client from a program (refused when their access comes through a group). */
+  /**
+   * Removes a client from a program (refused when their access comes through a group). A
+   * removal for check-in non-compliance is the escalation's alone (its flow sends it after a
+   * manager's approval): sent here, it is refused.
+   */
   readonly removeClientFromProgram: (input: En<'RemoveClientFromProgram'>) => EnrollmentResult;
   /** The package a client's access comes through is unpaid: grace, or removal after the practice's days. */
   readonly markProgramPackageUnpaid: (input: En<'MarkProgramPackageUnpaid', 'removeUnpaidAfterDays'>) => EnrollmentResult;
@@ -72,13 +77,26 @@ export const programMethods = (kit: Kit): Untyped<ProgramMethods> => {
     const programId = requireId(fields, 'programId');
     if (isLeft(programId)) return reject(programId.left);
     const terms = enrollableTerms(programId.right, await programState(programStream(programId.right)));
-    if (isLeft(terms)) return reject(terms.left);
+    if (isLeft(terms)) return reject({ ...terms.left, field: 'programId' });
     return {
       ...without(fields, 'programId'),
       program: terms.right,
       through: fields.through ?? { kind: 'manual' },
       ...(access.maxAccessDays !== undefined ? { maxAccessDays: access.maxAccessDays } : {}),
     };
+  };
+
+  /** Only the check-in escalation ends a program for non-compliance (its flow sends the removal, once a manager approved). */
+  const removal = (fields: Fields): Fields => {
+    const reason = fields.reason;
+    if (typeof reason === 'object' && reason !== null && (reason as { kind?: unknown }).kind === 'check-in-non-compliance') {
+      return reject(
+        domainError('NOT_PERMITTED', 'A program ends for check-in non-compliance only through the escalation, once a manager approved it; remove the client for another reason.', {
+          field: 'reason',
+        }),
+      );
+    }
+    return fields;
   };
 
   const unpaid = (fields: Fields): Fields => {
@@ -94,7 +112,7 @@ export const programMethods = (kit: Kit): Untyped<ProgramMethods> => {
     giveGroupAccessToProgram: commandMethod(kit, programs, 'GiveGroupAccessToProgram'),
     withdrawGroupAccessToProgram: commandMethod(kit, programs, 'WithdrawGroupAccessToProgram'),
     enrollClientInProgram: commandMethod(kit, enrollments, 'EnrollClientInProgram', enroll),
-    removeClientFromProgram: commandMethod(kit, enrollments, 'RemoveClientFromProgram'),
+    removeClientFromProgram: commandMethod(kit, enrollments, 'RemoveClientFromProgram', removal),
     markProgramPackageUnpaid: commandMethod(kit, enrollments, 'MarkProgramPackageUnpaid', unpaid),
     markProgramPackagePaid: commandMethod(kit, enrollments, 'MarkProgramPackagePaid'),
     tickEnrollment: commandMethod(kit, enrollments, 'TickEnrollment'),
