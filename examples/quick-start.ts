@@ -1,10 +1,13 @@
-import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either.js';
 import {
-  createEventRegistry,
-  defineEvent,
+  createCommandHandler,
+  creditsCommandStream,
+  creditsCommands,
+  creditsDecider,
+  creditsEvents,
+  formatMoney,
   localDate,
   money,
-  formatMoney,
   periodContaining,
   prorate,
   renewalDates,
@@ -23,16 +26,32 @@ export async function quickStart(print: (line: string) => void = console.log): P
   const charge = prorate(money(2000, 'USD'), period, rest);
   print(`Upgrade: credit ${formatMoney(credit)}, charge ${formatMoney(charge)}, net ${formatMoney(money(charge.amount - credit.amount, 'USD'))}`);
 
-  // 3. Append an event to the embedded store and read it back.
-  const NoteRecorded = defineEvent('NoteRecorded', t.type({ text: t.string }));
-  const store = createInMemoryEventStore(createEventRegistry([NoteRecorded]));
-  await store.appendToStream(
-    'notes-c42',
-    [{ event: { type: 'NoteRecorded', data: { text: 'First visit' } }, eventId: 'e-1', metadata: { at: '2025-04-16T09:00:00.000Z' } }],
-    { expectedRevision: 'no_stream' },
+  // 3. Grant a client 3 facial credits and book one, on the embedded store, then read the log back.
+  const store = createInMemoryEventStore(creditsEvents);
+  const credits = createCommandHandler({
+    store,
+    decider: creditsDecider,
+    events: creditsEvents,
+    streamName: creditsCommandStream,
+    commands: creditsCommands,
+  });
+  const at = '2025-04-16T09:00:00.000Z';
+  await credits.handleInput(
+    { type: 'GrantCredits', clientId: 'c42', on: '2025-04-16', appointmentType: 'facial', quantity: 3, source: 'manual' },
+    { commandId: 'grant-1', at, actor: 'provider:ann' },
   );
-  for await (const event of store.readStream('notes-c42')) {
-    print(`Read back: ${event.streamName}@${event.revision} ${event.type} "${event.data.text}"`);
+  await credits.handleInput(
+    { type: 'BookSession', clientId: 'c42', on: '2025-04-16', bookingId: 'b1', appointmentType: 'facial', channel: 'client_portal' },
+    { commandId: 'book-1', at, actor: 'client:c42' },
+  );
+  // Untrusted input is decoded at the edge: an impossible date is refused, naming the field, and nothing is written.
+  const refused = await credits.handleInput(
+    { type: 'BookSession', clientId: 'c42', on: '2025-02-30', bookingId: 'b2', appointmentType: 'facial', channel: 'client_portal' },
+    { commandId: 'book-2', at },
+  );
+  if (isLeft(refused)) print(`Refused: ${refused.left.code} on "${refused.left.field}"`);
+  for await (const event of store.readStream('credits-c42')) {
+    print(`Read back: ${event.streamName}@${event.revision} ${event.type}`);
   }
 }
 

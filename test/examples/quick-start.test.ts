@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs';
 import { quickStart } from '../../examples/quick-start.js';
 
 describe('README quick start', () => {
-  it('runs and prints the renewal dates, the prorated upgrade and the event read back', async () => {
+  it('runs and prints the renewal dates, the prorated upgrade, the refusal and the events read back', async () => {
     const lines: string[] = [];
     await quickStart((line) => lines.push(line));
     expect(lines).toEqual([
       'Renewals: 2025-02-28, 2025-03-31, 2025-04-30',
       'Upgrade: credit USD 5.00, charge USD 10.00, net USD 5.00',
-      'Read back: notes-c42@0 NoteRecorded "First visit"',
+      'Refused: INVALID_COMMAND on "on"',
+      'Read back: credits-c42@0 CreditsGranted',
+      'Read back: credits-c42@1 SessionBooked',
     ]);
   });
   it('is quoted verbatim in the README', () => {
