@@ -21,6 +21,7 @@ import {
 } from '../packages/index.js';
 import { domainError } from '../kernel/errors.js';
 import { deriveId } from '../values/ids.js';
+import { loyaltyDecider, loyaltyDiscount, loyaltyEvents, loyaltyStream } from '../loyalty/index.js';
 import type { LedgerInput } from './inputs.js';
 import { commandMethod, optionalId, reject, requireId, stateReader, without, type Fields, type Kit, type LedgerEnvelope, type Recorded, type Untyped } from './kit.js';
 
@@ -88,6 +89,7 @@ export const packageMethods = (kit: Kit): Untyped<PackageMethods> => {
   const { packages, packageCatalog, bulkOrders } = kit.aggregates;
   const policy = kit.policies.packages;
   const catalogState = stateReader(kit, packageCatalogDecider, packageCatalogEvents);
+  const loyaltyState = stateReader(kit, loyaltyDecider, loyaltyEvents);
 
   const termsFor = async (fields: Fields): Promise<PackageTerms> => {
     const definitionId = requireId(fields, 'definitionId');
@@ -107,9 +109,22 @@ export const packageMethods = (kit: Kit): Untyped<PackageMethods> => {
     return given.right ?? (envelope.commandId !== undefined ? deriveId(envelope.commandId, field) : kit.ids.next());
   };
 
+  /** The client's loyalty discount as one more percent-off promotion, when the practice gives it. */
+  const withLoyaltyDiscount = async (fields: Fields): Promise<Fields> => {
+    const clientId = fields.clientId;
+    if (!policy.loyaltyDiscount || typeof clientId !== 'string' || clientId === '') return fields;
+    const state = await loyaltyState(loyaltyStream(clientId));
+    const discount = loyaltyDiscount(state);
+    if (discount === null || discount === 0 || state.tier === null) return fields;
+    const given = Array.isArray(fields.promotions) ? fields.promotions : [];
+    const promotion = { kind: 'percent-off', name: `${state.tier.name} loyalty discount`, percent: discount };
+    return { ...fields, promotions: [...given, promotion] };
+  };
+
   const sell = async (fields: Fields, envelope: LedgerEnvelope): Promise<Fields> => {
     const terms = await termsFor(fields);
-    return { ...without(fields, 'definitionId', 'definitionVersion'), terms, packageId: newId(fields, 'packageId', envelope) };
+    const priced = await withLoyaltyDiscount(fields);
+    return { ...without(priced, 'definitionId', 'definitionVersion'), terms, packageId: newId(fields, 'packageId', envelope) };
   };
 
   const order = async (fields: Fields, envelope: LedgerEnvelope): Promise<Fields> => {

@@ -64,6 +64,13 @@ export interface PackagePolicies {
   readonly extension?: PackageExtensionPolicy;
   /** The expiry notice: `daysBefore` the expiry date it falls due (the schedule sends it). @defaultValue `{ daysBefore: 14 }` */
   readonly expiryNotice?: PackageExpiryNoticePolicy;
+  /**
+   * A client's loyalty tier discount (the seed's Silver 5%, Gold 10%, Platinum 15%) is taken
+   * off the packages they buy, after any other promotion, and recorded on the sale as a
+   * promotion named after the tier. A business's bulk order never gets it.
+   * @defaultValue true
+   */
+  readonly loyaltyDiscount?: boolean;
 }
 
 /**
@@ -135,6 +142,7 @@ export interface ResolvedPolicies {
     readonly refund: Required<PackageRefundPolicy>;
     readonly extension: Required<PackageExtensionPolicy>;
     readonly expiryNotice: Required<PackageExpiryNoticePolicy>;
+    readonly loyaltyDiscount: boolean;
   };
   readonly checkIns: CheckInPolicies;
   readonly checkInEscalation: Required<CheckInEscalationPolicy>;
@@ -162,6 +170,7 @@ export const resolvePolicies = (policies: PracticePolicies = {}): ResolvedPolici
       refund: { allowAfterExpiry: policies.packages?.refund?.allowAfterExpiry ?? false },
       extension: { allowAfterExpiry: policies.packages?.extension?.allowAfterExpiry ?? false },
       expiryNotice: { daysBefore: policies.packages?.expiryNotice?.daysBefore ?? DEFAULT_PACKAGE_EXPIRY_NOTICE_DAYS },
+      loyaltyDiscount: policies.packages?.loyaltyDiscount ?? true,
     },
     checkIns: policies.checkIns ?? {},
     checkInEscalation: { tellClient: policies.checkInEscalation?.tellClient ?? true },

@@ -96,6 +96,31 @@ describe('the Promise facade: packages', () => {
     expect(loyalty.filter((e) => e.type === 'LoyaltyPurchaseRecorded')).toHaveLength(3);
   });
 
+  it('a loyal client pays less: Silver (1–2 packages) takes 5% off the next package, Gold (3–5) 10%', async () => {
+    const { ledger } = practice({ start: '2025-01-15' });
+    await ledger.definePackage(facials);
+    const paid: unknown[] = [];
+    for (const id of ['p1', 'p2', 'p3', 'p4']) {
+      const sold = await ledger.sellPackage({ packageId: id, clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+      const data = sold.events[0]?.type === 'PackageSold' ? sold.events[0].data : undefined;
+      paid.push([data?.pricePaid.amount, data?.promotions.map((p) => p.name)]);
+    }
+    expect(paid).toEqual([
+      [45000, []],
+      [42750, ['Silver loyalty discount']],
+      [42750, ['Silver loyalty discount']],
+      [40500, ['Gold loyalty discount']],
+    ]);
+  });
+
+  it('a practice that keeps loyalty discounts off its packages charges the full price', async () => {
+    const { ledger } = practice({ start: '2025-01-15', policies: { packages: { loyaltyDiscount: false } } });
+    await ledger.definePackage(facials);
+    await ledger.sellPackage({ packageId: 'p1', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    const second = await ledger.sellPackage({ packageId: 'p2', clientId: 'c1', definitionId: 'six-facials', channel: 'check-out' });
+    expect(second.events[0]?.type === 'PackageSold' ? second.events[0].data.pricePaid.amount : 0).toBe(45000);
+  });
+
   it('a package issued from a business’s bulk order is not the employee’s purchase', async () => {
     const { ledger, store } = practice({ start: '2025-01-15' });
     await ledger.definePackage(facials);
