@@ -62,6 +62,22 @@ export const removeLot = (open: readonly OpenCreditLot[], lotNumber: number): re
   return next;
 };
 
+/**
+ * A lot with its credits left and status. Built field by field: on the fold's hot path, a
+ * spread that adds fields (`{ ...lot, remaining, status }`) costs V8 a slow path that made
+ * it the most expensive line of a booking.
+ */
+export const creditLotOf = (lot: OpenCreditLot, remaining: number, status: CreditLotStatus): CreditLot => ({
+  lot: lot.lot,
+  appointmentType: lot.appointmentType,
+  source: lot.source,
+  reference: lot.reference,
+  quantity: lot.quantity,
+  expiresOn: lot.expiresOn,
+  remaining,
+  status,
+});
+
 /** Just what the working set keeps of a lot. */
 export const openCreditLotOf = (lot: CreditLot | OpenCreditLot): OpenCreditLot => ({
   lot: lot.lot,

@@ -7,7 +7,7 @@
 import { PersistentMap } from '../values/persistent.js';
 import type { CreditPolicySettings } from './policy.js';
 import type { CreditsEvent, CreditsEventData } from './events.js';
-import { emptyCreditTypeState, insertLot, openCreditLotOf, removeLot, type CreditLot, type CreditTypeState, type CreditLotStatus, type OpenCreditLot } from './lots.js';
+import { creditLotOf, emptyCreditTypeState, insertLot, openCreditLotOf, removeLot, type CreditLot, type CreditTypeState, type CreditLotStatus, type OpenCreditLot } from './lots.js';
 
 /** A booked session as the ledger remembers it. */
 export interface CreditBooking {
@@ -69,7 +69,7 @@ export const debtKey = (appointmentType: string, index: number): string => `${ap
 export const creditTypeStateOf = (state: CreditsState, appointmentType: string): CreditTypeState =>
   state.types.get(appointmentType) ?? emptyCreditTypeState;
 
-const asOpen = (state: CreditsState, lot: OpenCreditLot): CreditLot => ({ ...lot, remaining: state.remaining.get(lot.lot) ?? 0, status: 'open' });
+const asOpen = (state: CreditsState, lot: OpenCreditLot): CreditLot => creditLotOf(lot, state.remaining.get(lot.lot) ?? 0, 'open');
 
 /** Credits left in the open lots of a type. */
 export const availableCredits = (state: CreditsState, appointmentType: string): number => {
@@ -109,7 +109,7 @@ const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot:
     const lot = open.find((l) => l.lot === part.lot);
     open = removeLot(open, part.lot);
     s.remaining = s.remaining.delete(part.lot);
-    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, { ...lot, remaining: 0, status: emptyStatus });
+    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, creditLotOf(lot, 0, emptyStatus));
   }
   if (open !== ts.open) s.types = s.types.set(appointmentType, { open, debt: ts.debt, debtFrom: ts.debtFrom, debtTo: ts.debtTo });
 };
@@ -151,7 +151,7 @@ const close = (s: Draft, appointmentType: string, lotNumber: number, status: Cre
   const lot = creditTypeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
   if (left === undefined || lot === undefined) return;
   s.remaining = s.remaining.delete(lotNumber);
-  s.closedLots = s.closedLots.set(lotNumber, { ...lot, remaining: 0, status });
+  s.closedLots = s.closedLots.set(lotNumber, creditLotOf(lot, 0, status));
   setType(s, appointmentType, (ts) => ({ ...ts, open: removeLot(ts.open, lotNumber) }));
 };
 
