@@ -23,3 +23,4 @@ export { evolveCredits, initialCreditsState, availableCredits, findCreditLot, op
 export { decideCredits } from './decide.js';
 export * from './queries.js';
 export * from './transfer.js';
+export * from './snapshot.js';
