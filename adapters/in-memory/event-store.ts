@@ -1,14 +1,18 @@
 /**
  * The embedded default event store. Events are kept as they would be in a database —
- * type, schema version and the data as JSON text — and decoded with the registry when
- * read, so the in-memory store behaves like the real ones (a read returns a copy, data
- * that is not JSON is refused at append, old versions are upcast on read).
+ * type, schema version and the data as JSON carries it — and decoded with the registry
+ * when read, so the in-memory store behaves like the real ones (data that is not JSON is
+ * refused at append, what is stored is a copy of what was given, old versions are upcast
+ * on read). The data is kept as a deep frozen copy rather than as JSON text: the same
+ * values, without encoding the text on every append and parsing it on every read; a read
+ * hands out that frozen data (events are facts: nothing may change them).
  *
  * Appending is O(1) in the size of the log; reading a stream touches only that stream.
  */
 import type { EventRegistry } from '../../core/kernel/codecs.js';
 import { recordedEvent, type DomainEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '../../core/kernel/envelope.js';
 import { EventDecodeError, WrongExpectedRevision } from '../../core/kernel/errors.js';
+import { frozenJsonCopy, type FrozenJson } from '../shared/json-copy.js';
 import {
   revisionMatches,
   type AppendOptions,
@@ -29,8 +33,19 @@ export interface StoredRecord {
   readonly metadata: EventMetadata;
 }
 
-/** A stored event with its place: revision in its stream and position in the log, as plain numbers. */
-interface Row extends StoredRecord {
+/**
+ * A stored event with its place: revision in its stream and position in the log, as plain
+ * numbers. Its data is a frozen copy (`value`), or, for an imported record, the JSON text
+ * as given (`text`), parsed when read so a bad record surfaces then.
+ */
+interface Row {
+  readonly streamName: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly value: FrozenJson;
+  readonly text: string | undefined;
+  readonly metadata: EventMetadata;
   revision: number;
   position: number;
 }
@@ -55,17 +70,16 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     if (closed) throw new Error('The in-memory event store is closed');
   };
 
-  /** A row for a record, not placed yet. Built field by field (a spread that adds fields is slow in V8). */
-  const rowOf = (streamName: string, eventId: string, type: string, schemaVersion: number, data: string, metadata: EventMetadata): Row => ({
-    streamName,
-    eventId,
-    type,
-    schemaVersion,
-    data,
-    metadata,
-    revision: -1,
-    position: -1,
-  });
+  /** A row, not placed yet. Built field by field (a spread that adds fields is slow in V8). */
+  const rowOf = (
+    streamName: string,
+    eventId: string,
+    type: string,
+    schemaVersion: number,
+    value: FrozenJson,
+    text: string | undefined,
+    metadata: EventMetadata,
+  ): Row => ({ streamName, eventId, type, schemaVersion, value, text, metadata, revision: -1, position: -1 });
 
   /** The rows of a stream, created empty when it has none. */
   const streamRows = (streamName: string): Row[] => {
@@ -88,11 +102,13 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
 
   const decodeRow = (row: Row): RecordedEvent<E> => {
     const revision = BigInt(row.revision);
-    let data: unknown;
-    try {
-      data = JSON.parse(row.data);
-    } catch (error) {
-      throw new EventDecodeError(row.streamName, revision, 'data', `is not valid JSON (${(error as Error).message})`, row.type);
+    let data: unknown = row.value;
+    if (row.text !== undefined) {
+      try {
+        data = JSON.parse(row.text);
+      } catch (error) {
+        throw new EventDecodeError(row.streamName, revision, 'data', `is not valid JSON (${(error as Error).message})`, row.type);
+      }
     }
     const event = registry.decode({ type: row.type, schemaVersion: row.schemaVersion, data }, { streamName: row.streamName, revision });
     return recordedEvent(event, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
@@ -121,11 +137,11 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
         if (eventIds.size === known) continue; // idempotent: an event id is stored once
         added.push(eventId);
         const encoded = registry.encode(event);
-        const data = JSON.stringify(encoded.data);
+        const data = frozenJsonCopy(encoded.data);
         if (data === undefined) throw new TypeError(`Event "${event.type}" has data that is not JSON`);
         // The events of one command share their metadata: one copy serves them all.
-        if (shared === undefined || shared.given !== metadata) shared = { given: metadata, copy: { ...metadata } };
-        rows.push(rowOf(streamName, eventId, encoded.type, encoded.schemaVersion, data, shared.copy));
+        if (shared === undefined || shared.given !== metadata) shared = { given: metadata, copy: Object.freeze({ ...metadata }) };
+        rows.push(rowOf(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, shared.copy));
       }
     } catch (error) {
       for (const eventId of added) eventIds.delete(eventId);
@@ -179,7 +195,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
       for (const record of records) {
         eventIds.add(record.eventId);
         const { streamName, eventId, type, schemaVersion, data, metadata } = record;
-        place(streamRows(streamName), rowOf(streamName, eventId, type, schemaVersion, data, metadata));
+        place(streamRows(streamName), rowOf(streamName, eventId, type, schemaVersion, null, data, metadata));
       }
     },
     get size() {

@@ -44,23 +44,33 @@ export interface LongStreamParameters {
 export interface LongStreamResult {
   /** Seconds per load, folding every event. */
   readonly folded: readonly number[];
+  /** CPU seconds of the process per load, folding every event. */
+  readonly foldedCpu: readonly number[];
   /** Seconds per load from the latest snapshot (ours only). */
   readonly fromSnapshot: readonly number[];
+  readonly fromSnapshotCpu: readonly number[];
   readonly events: number;
 }
 
 const tick: CreditsCommand = { type: 'ExpireCredits', clientId: 'long-c0', on: localDate('2030-01-01') };
 
-/** Measures `load` `warmups + runs` times; returns the measured seconds. */
-const measure = async (p: LongStreamParameters, load: () => Promise<void>): Promise<number[]> => {
+/** Measures `load` `warmups + runs` times; returns the measured seconds (wall clock and CPU). */
+const measure = async (p: LongStreamParameters, load: () => Promise<void>): Promise<{ seconds: number[]; cpu: number[] }> => {
   const seconds: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < p.warmups + p.runs; run++) {
     collectGarbage();
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     await load();
-    if (run >= p.warmups) seconds.push(secondsSince(start));
+    const elapsed = secondsSince(start);
+    const used = process.cpuUsage(cpuStart);
+    if (run >= p.warmups) {
+      seconds.push(elapsed);
+      cpu.push((used.user + used.system) / 1e6);
+    }
   }
-  return seconds;
+  return { seconds, cpu };
 };
 
 const ours = async (p: LongStreamParameters): Promise<LongStreamResult> => {
@@ -96,7 +106,7 @@ const ours = async (p: LongStreamParameters): Promise<LongStreamResult> => {
   const fromSnapshot = await measure(p, loadWith(true));
   await store.close();
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-  return { folded, fromSnapshot, events: p.events };
+  return { folded: folded.seconds, foldedCpu: folded.cpu, fromSnapshot: fromSnapshot.seconds, fromSnapshotCpu: fromSnapshot.cpu, events: p.events };
 };
 
 const emmett = async (p: LongStreamParameters): Promise<LongStreamResult> => {
@@ -124,7 +134,7 @@ const emmett = async (p: LongStreamParameters): Promise<LongStreamResult> => {
     if (result.currentStreamVersion !== BigInt(p.events)) throw new Error(`Emmett read ${result.currentStreamVersion} events`);
   });
   await store.close?.();
-  return { folded, fromSnapshot: [], events: p.events };
+  return { folded: folded.seconds, foldedCpu: folded.cpu, fromSnapshot: [], fromSnapshotCpu: [], events: p.events };
 };
 
 const p = childParameters() as LongStreamParameters;
