@@ -40,10 +40,10 @@ const ms = (seconds: readonly number[]): Figure => figureOf(seconds.map((s) => s
 const ratio = (ours: Figure, peer: Figure): string => `${(ours.median / peer.median).toFixed(1)}×`;
 const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
-const commandHandling = async (p: CommandHandlingParameters): Promise<Figure> => {
+const commandHandling = async (p: CommandHandlingParameters): Promise<{ wall: Figure; cpu: Figure }> => {
   const result = (await runChild(compiled('bench/workloads/command-handling.ts'), p)) as CommandHandlingResult;
   results[`w${p.store === 'memory' ? 1 : 2}-${p.contender}-${p.concurrency}`] = result;
-  return rates(result.commands, result.seconds);
+  return { wall: rates(result.commands, result.seconds), cpu: rates(result.commands, result.cpuSeconds) };
 };
 
 const workload1 = async (): Promise<void> => {
@@ -53,12 +53,15 @@ const workload1 = async (): Promise<void> => {
   say();
   const ours = await commandHandling({ ...base, contender: 'ours' });
   const emmett = await commandHandling({ ...base, contender: 'emmett' });
-  say('| contender | commands/s, median (min–max) |');
-  say('|---|---|');
-  say(`| practice-ledger (createCommandHandler, in-memory store) | ${formatFigure(ours)} |`);
-  say(`| Emmett ${EMMETT_VERSION} (DeciderCommandHandler, in-memory store) | ${formatFigure(emmett)} |`);
+  say('| contender | commands/s, median (min–max) | commands per CPU-second of the process |');
+  say('|---|---|---|');
+  say(`| practice-ledger (createCommandHandler, in-memory store) | ${formatFigure(ours.wall)} | ${formatFigure(ours.cpu)} |`);
+  say(`| Emmett ${EMMETT_VERSION} (DeciderCommandHandler, in-memory store) | ${formatFigure(emmett.wall)} | ${formatFigure(emmett.cpu)} |`);
   say();
-  say(`Ratio: **${ratio(ours, emmett)}** Emmett (target at least 20×: ${verdict(ours.median >= 20 * emmett.median)}).`);
+  say(
+    `Ratio: **${ratio(ours.wall, emmett.wall)}** Emmett (target at least 20×: ${verdict(ours.wall.median >= 20 * emmett.wall.median)}); ` +
+      `per CPU-second: ${ratio(ours.cpu, emmett.cpu)}.`,
+  );
   say();
 };
 
@@ -85,7 +88,7 @@ const workload2 = async (server: RunningPostgres): Promise<void> => {
   for (const concurrency of [1, 8]) {
     const ours = await commandHandling({ ...base, contender: 'ours', url: oursUrl, concurrency });
     const emmett = await commandHandling({ ...base, contender: 'emmett', url: emmettUrl, concurrency });
-    rows.push([concurrency === 1 ? 'sequential (1 client)' : `${concurrency} concurrent clients, distinct streams`, ours, emmett]);
+    rows.push([concurrency === 1 ? 'sequential (1 client)' : `${concurrency} concurrent clients, distinct streams`, ours.wall, emmett.wall]);
   }
   await preparePgbench(server.url);
   const seconds = quick ? 3 : 10;
@@ -127,6 +130,7 @@ const workload3 = async (): Promise<void> => {
   say('| | median (min–max) | target |');
   say('|---|---|---|');
   say(`| events/s | ${formatFigure(rate)} | at least 400,000: ${verdict(rate.median >= 400_000)} |`);
+  say(`| events per CPU-second of the process | ${formatFigure(rates(events, result.cpuSeconds))} | |`);
   say(`| peak memory (resident, whole process) | ${formatNumber(result.peakMB)} MB | under 1,024 MB: ${verdict(result.peakMB < 1024)} |`);
   say();
 };
