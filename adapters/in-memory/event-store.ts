@@ -156,17 +156,50 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     };
   };
 
-  async function* readStream(streamName: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent<E>> {
-    ensureOpen();
-    const stream = streams.get(streamName);
-    if (stream === undefined) return;
-    const from = Number(options.fromRevision ?? 0n);
-    const to = options.maxCount === undefined ? stream.length : Math.min(stream.length, from + options.maxCount);
-    for (let i = Math.max(0, from); i < to; i++) {
-      const row = stream[i];
-      if (row !== undefined) yield decodeRow(row);
-    }
-  }
+  /**
+   * Rows decoded one at a time as they are iterated; `open` runs at the first step (so a
+   * read of a closed store fails when iterated, as before) and says which rows. A plain
+   * iterator, one resolved promise per event: an async generator cost more per event than
+   * decoding it.
+   */
+  const iterateRows = (open: () => { readonly rows: readonly Row[]; readonly from: number; readonly to: number } | undefined): AsyncIterable<RecordedEvent<E>> => ({
+    [Symbol.asyncIterator]: (): AsyncIterator<RecordedEvent<E>> => {
+      let range: { readonly rows: readonly Row[]; readonly from: number; readonly to: number } | undefined;
+      let started = false;
+      let i = 0;
+      const finished = (): Promise<IteratorResult<RecordedEvent<E>>> => {
+        range = undefined;
+        return Promise.resolve({ value: undefined, done: true });
+      };
+      return {
+        next: () => {
+          try {
+            if (!started) {
+              started = true;
+              range = open();
+              i = range?.from ?? 0;
+            }
+            const row = range !== undefined && i < range.to ? range.rows[i++] : undefined;
+            return row === undefined ? finished() : Promise.resolve({ value: decodeRow(row), done: false });
+          } catch (error) {
+            range = undefined;
+            return Promise.reject(error);
+          }
+        },
+        return: finished,
+      };
+    },
+  });
+
+  const readStream = (streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent<E>> =>
+    iterateRows(() => {
+      ensureOpen();
+      const stream = streams.get(streamName);
+      if (stream === undefined) return undefined;
+      const from = Number(options.fromRevision ?? 0n);
+      const to = options.maxCount === undefined ? stream.length : Math.min(stream.length, from + options.maxCount);
+      return { rows: stream, from: Math.max(0, from), to };
+    });
 
   async function* readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent<E>> {
     ensureOpen();
