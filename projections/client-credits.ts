@@ -4,7 +4,7 @@
  */
 import type { RemainingCredits } from '../core/credits/index.js';
 import type { LocalDate } from '../core/values/local-date.js';
-import { reportLotsOf, type CreditsReportModel } from './credits-report.js';
+import { clientBalances, reportLotsOf, type CreditsReportModel } from './credits-report.js';
 
 export const clientCredits = (model: CreditsReportModel, clientId: string): readonly RemainingCredits[] => {
   const nearest = new Map<string, { date: LocalDate; quantity: number }>();
@@ -14,11 +14,8 @@ export const clientCredits = (model: CreditsReportModel, clientId: string): read
     if (seen === undefined || lot.expiresOn < seen.date) nearest.set(lot.appointmentType, { date: lot.expiresOn, quantity: lot.remaining });
     else if (lot.expiresOn === seen.date) nearest.set(lot.appointmentType, { date: seen.date, quantity: seen.quantity + lot.remaining });
   }
-  const balances = model.balances.get(clientId) ?? new Map<string, number>();
-  return [...balances.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([appointmentType, balance]) => {
-      const n = nearest.get(appointmentType);
-      return { appointmentType, balance, nearestExpiry: n?.date ?? null, expiringThen: n?.quantity ?? 0 };
-    });
+  return clientBalances(model, clientId).map(({ appointmentType, balance }) => {
+    const n = nearest.get(appointmentType);
+    return { appointmentType, balance, nearestExpiry: n?.date ?? null, expiringThen: n?.quantity ?? 0 };
+  });
 };

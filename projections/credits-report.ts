@@ -37,9 +37,21 @@ export interface CreditMonthTotals {
   readonly adjusted: number;
 }
 
+/** One appointment type's balance in a client's ledger. */
+export interface ReportBalance {
+  readonly appointmentType: string;
+  readonly balance: number;
+}
+
+/** What the report follows of one client: a balance per appointment type and every lot. */
+export interface ClientCreditsReport {
+  /** In order of appearance. */
+  readonly balances: readonly ReportBalance[];
+  readonly lots: PersistentMap<number, ReportLot>;
+}
+
 export interface CreditsReportModel {
-  readonly balances: PersistentMap<string, ReadonlyMap<string, number>>;
-  readonly lots: PersistentMap<string, PersistentMap<number, ReportLot>>;
+  readonly clients: PersistentMap<string, ClientCreditsReport>;
   /** Keyed `YYYY-MM` NUL `appointmentType`. */
   readonly months: PersistentMap<string, CreditMonthTotals>;
 }
@@ -50,7 +62,11 @@ type LotChange = { readonly lot: number; readonly by?: number; readonly set?: Re
 interface Effect {
   readonly appointmentType: string;
   readonly delta: number;
-  readonly movements: Partial<Record<Movement, number>>;
+  /** The movement the event counts as, if any, and its amount. */
+  readonly movement?: Movement;
+  readonly amount?: number;
+  /** For the rare event that counts as several movements (a package declining a credit). */
+  readonly movements?: Partial<Record<Movement, number>>;
   readonly lots: readonly LotChange[];
 }
 
@@ -64,47 +80,47 @@ const effectOf = (event: CreditsEvent): Effect | undefined => {
   switch (event.type) {
     case 'CreditsGranted': {
       const d = event.data;
-      return { appointmentType: d.appointmentType, delta: d.quantity, movements: { granted: d.quantity }, lots: [newLot(d.appointmentType, d.lot, d.quantity, d.expiresOn)] };
+      return { appointmentType: d.appointmentType, delta: d.quantity, movement: 'granted', amount: d.quantity, lots: [newLot(d.appointmentType, d.lot, d.quantity, d.expiresOn)] };
     }
     case 'CreditDebtRepaid':
-      return { appointmentType: event.data.appointmentType, delta: 0, movements: {}, lots: [{ lot: event.data.lot, by: -event.data.bookingIds.length }] };
+      return { appointmentType: event.data.appointmentType, delta: 0, lots: [{ lot: event.data.lot, by: -event.data.bookingIds.length }] };
     case 'SessionBooked':
-      return { appointmentType: event.data.appointmentType, delta: -1, movements: { used: 1 }, lots: event.data.lot === null ? [] : [{ lot: event.data.lot, by: -1 }] };
+      return { appointmentType: event.data.appointmentType, delta: -1, movement: 'used', amount: 1, lots: event.data.lot === null ? [] : [{ lot: event.data.lot, by: -1 }] };
     case 'SessionCancelled': {
       const d = event.data;
       if (d.restore !== 'restored') return undefined;
-      return { appointmentType: d.appointmentType, delta: 1, movements: { restored: 1 }, lots: d.lot === null ? [] : [{ lot: d.lot, by: 1 }] };
+      return { appointmentType: d.appointmentType, delta: 1, movement: 'restored', amount: 1, lots: d.lot === null ? [] : [{ lot: d.lot, by: 1 }] };
     }
     case 'CreditsAdjusted': {
       const d = event.data;
       const lots = d.lot === null ? d.taken.map((p) => ({ lot: p.lot, by: -p.quantity })) : [newLot(d.appointmentType, d.lot, d.delta, d.expiresOn)];
-      return { appointmentType: d.appointmentType, delta: d.delta, movements: { adjusted: d.delta }, lots };
+      return { appointmentType: d.appointmentType, delta: d.delta, movement: 'adjusted', amount: d.delta, lots };
     }
     case 'CreditsExpired':
-      return { appointmentType: event.data.appointmentType, delta: -event.data.quantity, movements: { expired: event.data.quantity }, lots: [{ lot: event.data.lot, empty: true }] };
+      return { appointmentType: event.data.appointmentType, delta: -event.data.quantity, movement: 'expired', amount: event.data.quantity, lots: [{ lot: event.data.lot, empty: true }] };
     case 'CreditsVoided':
-      return { appointmentType: event.data.appointmentType, delta: -event.data.quantity, movements: { voided: event.data.quantity }, lots: [{ lot: event.data.lot, empty: true }] };
+      return { appointmentType: event.data.appointmentType, delta: -event.data.quantity, movement: 'voided', amount: event.data.quantity, lots: [{ lot: event.data.lot, empty: true }] };
     case 'CreditExpiryExtended':
-      return { appointmentType: event.data.appointmentType, delta: 0, movements: {}, lots: [{ lot: event.data.lot, expiresOn: event.data.to }] };
+      return { appointmentType: event.data.appointmentType, delta: 0, lots: [{ lot: event.data.lot, expiresOn: event.data.to }] };
     case 'CreditsRolledOver': {
       const d = event.data;
       const lots: LotChange[] = d.taken.map((p) => ({ lot: p.lot, by: -p.quantity }));
       if (d.lot !== null) lots.push(newLot(d.appointmentType, d.lot, d.rolled, d.expiresOn));
-      return { appointmentType: d.appointmentType, delta: -d.lapsed, movements: { expired: d.lapsed }, lots };
+      return { appointmentType: d.appointmentType, delta: -d.lapsed, movement: 'expired', amount: d.lapsed, lots };
     }
     case 'CreditsTransferredOut': {
       const d = event.data;
-      return { appointmentType: d.appointmentType, delta: -d.quantity, movements: { transferredOut: d.quantity }, lots: d.taken.map((p) => ({ lot: p.lot, by: -p.quantity })) };
+      return { appointmentType: d.appointmentType, delta: -d.quantity, movement: 'transferredOut', amount: d.quantity, lots: d.taken.map((p) => ({ lot: p.lot, by: -p.quantity })) };
     }
     case 'CreditsTransferredIn': {
       const d = event.data;
       const quantity = sum(d.lots);
-      return { appointmentType: d.appointmentType, delta: quantity, movements: { transferredIn: quantity }, lots: d.lots.map((l) => newLot(d.appointmentType, l.lot, l.quantity, l.expiresOn)) };
+      return { appointmentType: d.appointmentType, delta: quantity, movement: 'transferredIn', amount: quantity, lots: d.lots.map((l) => newLot(d.appointmentType, l.lot, l.quantity, l.expiresOn)) };
     }
     case 'CreditTransferReversed': {
       const d = event.data;
       const quantity = sum(d.restored);
-      return { appointmentType: d.appointmentType, delta: quantity, movements: { restored: quantity }, lots: d.restored.map((p) => ({ lot: p.lot, by: p.quantity })) };
+      return { appointmentType: d.appointmentType, delta: quantity, movement: 'restored', amount: quantity, lots: d.restored.map((p) => ({ lot: p.lot, by: p.quantity })) };
     }
     case 'PackageCreditDeclined': {
       // The credit goes back to its lot (restored, or lost with the lot), and the booking uses another or owes one.
@@ -148,31 +164,46 @@ const applyLot = (lots: PersistentMap<number, ReportLot>, change: LotChange): Pe
   return lots.set(change.lot, { ...lot, remaining: lot.remaining + (change.by ?? 0) });
 };
 
+const NO_LOTS: PersistentMap<number, ReportLot> = PersistentMap.empty();
+const NEW_CLIENT: ClientCreditsReport = { balances: [], lots: NO_LOTS };
+
+/** The balances with `delta` added to one type's (a new type goes last). */
+const withDelta = (balances: readonly ReportBalance[], appointmentType: string, delta: number): readonly ReportBalance[] => {
+  const next = balances.slice();
+  const i = next.findIndex((b) => b.appointmentType === appointmentType);
+  if (i < 0) next.push({ appointmentType, balance: delta });
+  else next[i] = { appointmentType, balance: (next[i] as ReportBalance).balance + delta };
+  return next;
+};
+
+// One lookup per client and one per month (the client's balances and lots live together):
+// the fold's cost per event is its map lookups.
 const apply = (model: CreditsReportModel, event: RecordedEvent<DomainEvent>): CreditsReportModel => {
   const clientId = creditsClientOf(event.streamName);
   if (clientId === undefined || !creditsEvents.is(event)) return model;
   const effect = effectOf(event);
   if (effect === undefined) return model;
   const type = effect.appointmentType;
-  const before = model.balances.get(clientId);
-  const balances = new Map(before);
-  balances.set(type, (before?.get(type) ?? 0) + effect.delta);
-  let clientLots = model.lots.get(clientId) ?? PersistentMap.empty<number, ReportLot>();
-  for (const change of effect.lots) clientLots = applyLot(clientLots, change);
-  const monthKey = `${monthOf(event.data.on)}\u0000${type}`;
-  const month = model.months.get(monthKey) ?? emptyMonth(monthOf(event.data.on), type);
-  const totals = { ...month };
-  for (const [k, v] of Object.entries(effect.movements) as [Movement, number][]) totals[k] += v;
-  return {
-    balances: model.balances.set(clientId, balances),
-    lots: model.lots.set(clientId, clientLots),
-    months: model.months.set(monthKey, totals),
-  };
+  const client = model.clients.get(clientId) ?? NEW_CLIENT;
+  let lots = client.lots;
+  for (const change of effect.lots) lots = applyLot(lots, change);
+  const month = monthOf(event.data.on);
+  const monthKey = `${month}\u0000${type}`;
+  let months = model.months;
+  if (effect.movement !== undefined || effect.movements !== undefined) {
+    const totals = { ...(months.get(monthKey) ?? emptyMonth(month, type)) };
+    if (effect.movement !== undefined) totals[effect.movement] += effect.amount ?? 0;
+    for (const [movement, amount] of Object.entries(effect.movements ?? {}) as [Movement, number][]) totals[movement] += amount;
+    months = months.set(monthKey, totals);
+  } else if (!months.has(monthKey)) {
+    months = months.set(monthKey, emptyMonth(month, type));
+  }
+  return { clients: model.clients.set(clientId, { balances: withDelta(client.balances, type, effect.delta), lots }), months };
 };
 
 export const creditsReportProjection: Projection<DomainEvent, CreditsReportModel> = {
   name: 'credits-report',
-  initial: { balances: PersistentMap.empty(), lots: PersistentMap.empty(), months: PersistentMap.empty() },
+  initial: { clients: PersistentMap.empty(), months: PersistentMap.empty() },
   apply,
 };
 
@@ -186,11 +217,15 @@ export interface ClientTypeBalance {
 
 /** Every client's balance per appointment type, by client then type. */
 export const creditBalances = (model: CreditsReportModel): readonly ClientTypeBalance[] =>
-  [...model.balances.entries()]
+  [...model.clients.entries()]
     .sort(([a], [b]) => byText(a, b))
-    .flatMap(([clientId, types]) =>
-      [...types.entries()].sort(([a], [b]) => byText(a, b)).map(([appointmentType, balance]) => ({ clientId, appointmentType, balance })),
+    .flatMap(([clientId, client]) =>
+      [...client.balances].sort((a, b) => byText(a.appointmentType, b.appointmentType)).map(({ appointmentType, balance }) => ({ clientId, appointmentType, balance })),
     );
+
+/** A client's balance per appointment type, by type. */
+export const clientBalances = (model: CreditsReportModel, clientId: string): readonly ReportBalance[] =>
+  [...(model.clients.get(clientId)?.balances ?? [])].sort((a, b) => byText(a.appointmentType, b.appointmentType));
 
 /** The clients in negative credits: they booked without credit (confirm they paid, then adjust). */
 export const clientsInNegativeCredits = (model: CreditsReportModel): readonly ClientTypeBalance[] =>
@@ -207,8 +242,8 @@ export interface ExpiringCredits {
 export const creditsExpiringWithin = (model: CreditsReportModel, from: LocalDate, days: number): readonly ExpiringCredits[] => {
   const until = addDays(from, days);
   const totals = new Map<string, ExpiringCredits>();
-  for (const [clientId, lots] of model.lots.entries()) {
-    for (const lot of lots.values()) {
+  for (const [clientId, client] of model.clients.entries()) {
+    for (const lot of client.lots.values()) {
       if (lot.remaining <= 0 || lot.expiresOn === null || lot.expiresOn < from || lot.expiresOn >= until) continue;
       const k = `${lot.expiresOn}\u0000${clientId}\u0000${lot.appointmentType}`;
       const seen = totals.get(k);
@@ -224,4 +259,4 @@ export const creditsByMonth = (model: CreditsReportModel): readonly CreditMonthT
 
 /** A client's open lots (with credits left) as the report follows them. */
 export const reportLotsOf = (model: CreditsReportModel, clientId: string): readonly (ReportLot & { readonly lot: number })[] =>
-  [...(model.lots.get(clientId)?.entries() ?? [])].filter(([, l]) => l.remaining > 0).map(([lot, l]) => ({ lot, ...l }));
+  [...(model.clients.get(clientId)?.lots.entries() ?? [])].filter(([, l]) => l.remaining > 0).map(([lot, l]) => ({ lot, ...l }));

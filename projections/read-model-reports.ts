@@ -90,7 +90,7 @@ export const clientCreditsReport: ReportDefinition<CreditsReportModel, readonly 
   description: 'Each client’s remaining credits per appointment type, with the nearest expiry.',
   parameters: ['clientId'],
   projection: creditsReportProjection,
-  view: (model, { clientId }) => clients(model.balances.keys(), clientId).flatMap((client) => clientCredits(model, client).map((c) => ({ ...c, clientId: client }))),
+  view: (model, { clientId }) => clients(model.clients.keys(), clientId).flatMap((client) => clientCredits(model, client).map((c) => ({ ...c, clientId: client }))),
   tables: (rows) => [
     {
       title: 'Client credits',

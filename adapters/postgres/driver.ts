@@ -37,6 +37,19 @@ export type PgConnection =
       readonly pool: pg.Pool;
     };
 
+// A statement with parameters is prepared once per connection (by name) and then only
+// bound and executed: the server does not parse and plan an append again for each event.
+// Names are per statement text and process-wide, so drivers sharing a pool agree on them.
+const statementNames = new Map<string, string>();
+const statementName = (sql: string): string => {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `practice_ledger_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+};
+
 /** A driver over a PostgreSQL server through a `pg` pool. */
 export const pgDriver = (connection: PgConnection): SqlDriver => {
   const owned = !('pool' in connection);
@@ -48,7 +61,7 @@ export const pgDriver = (connection: PgConnection): SqlDriver => {
   // reconnects (or fails loudly), so the event itself must not crash the process.
   if (owned) pool.on('error', () => undefined);
   const run = async (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] = []): Promise<readonly SqlRow[]> => {
-    const result = await client.query<SqlRow>(sql, [...params]);
+    const result = params.length === 0 ? await client.query<SqlRow>(sql) : await client.query<SqlRow>({ name: statementName(sql), text: sql, values: [...params] });
     return result.rows;
   };
   // Without parameters, pg sends the simple protocol, which accepts several statements.

@@ -3,7 +3,7 @@
  * number; the small per-type working set is copied only when a lot opens or closes.
  */
 import type { CreditsEvent } from './events.js';
-import { insertLot, openCreditLotOf, removeLot, type CreditLotStatus, type CreditTypeState, type OpenCreditLot } from './lots.js';
+import { creditLotOf, insertLot, openCreditLotOf, removeLot, type CreditLotStatus, type CreditTypeState, type OpenCreditLot } from './lots.js';
 import { creditTypeStateOf, debtKey, type CreditBooking, type CreditsState } from './state.js';
 
 /** A copy of the state whose fields the fold replaces (the persistent values in it never change). */
@@ -27,7 +27,7 @@ const take = (s: Draft, appointmentType: string, parts: readonly { readonly lot:
     const lot = open.find((l) => l.lot === part.lot);
     open = removeLot(open, part.lot);
     s.remaining = s.remaining.delete(part.lot);
-    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, { ...lot, remaining: 0, status: emptyStatus });
+    if (lot !== undefined) s.closedLots = s.closedLots.set(part.lot, creditLotOf(lot, 0, emptyStatus));
   }
   if (open !== ts.open) s.types = s.types.set(appointmentType, { open, debt: ts.debt, debtFrom: ts.debtFrom, debtTo: ts.debtTo });
 };
@@ -69,7 +69,7 @@ const close = (s: Draft, appointmentType: string, lotNumber: number, status: Cre
   const lot = creditTypeStateOf(s, appointmentType).open.find((l) => l.lot === lotNumber);
   if (left === undefined || lot === undefined) return;
   s.remaining = s.remaining.delete(lotNumber);
-  s.closedLots = s.closedLots.set(lotNumber, { ...lot, remaining: 0, status });
+  s.closedLots = s.closedLots.set(lotNumber, creditLotOf(lot, 0, status));
   setType(s, appointmentType, (ts) => ({ ...ts, open: removeLot(ts.open, lotNumber) }));
 };
 

@@ -25,3 +25,4 @@ export { initialCreditsState, availableCredits, findCreditLot, openCreditLots, c
 export { decideCredits } from './decide.js';
 export * from './queries.js';
 export * from './transfer.js';
+export * from './snapshot.js';

@@ -6,7 +6,7 @@
 import { PersistentMap } from '../values/persistent.js';
 import type { CreditPolicySettings } from './policy.js';
 import type { CreditsEventData } from './events.js';
-import { emptyCreditTypeState, type CreditLot, type CreditTypeState, type OpenCreditLot } from './lots.js';
+import { creditLotOf, emptyCreditTypeState, type CreditLot, type CreditTypeState, type OpenCreditLot } from './lots.js';
 
 /** A booked session as the ledger remembers it. */
 export interface CreditBooking {
@@ -83,7 +83,7 @@ export const debtKey = (appointmentType: string, index: number): string => `${ap
 export const creditTypeStateOf = (state: CreditsState, appointmentType: string): CreditTypeState =>
   state.types.get(appointmentType) ?? emptyCreditTypeState;
 
-const asOpen = (state: CreditsState, lot: OpenCreditLot): CreditLot => ({ ...lot, remaining: state.remaining.get(lot.lot) ?? 0, status: 'open' });
+const asOpen = (state: CreditsState, lot: OpenCreditLot): CreditLot => creditLotOf(lot, state.remaining.get(lot.lot) ?? 0, 'open');
 
 /** Credits left in the open lots of a type. */
 export const availableCredits = (state: CreditsState, appointmentType: string): number => {

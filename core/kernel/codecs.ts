@@ -5,9 +5,67 @@
  */
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { InstantC } from '../values/calendar.js';
+import { LocalDateC } from '../values/local-date.js';
+import { PercentC } from '../values/percent.js';
 import type { DomainEvent } from './envelope.js';
 import { EventDecodeError } from './errors.js';
 import { describeValidation } from './validation.js';
+
+/**
+ * Custom codecs (`new t.Type`) known to be transparent: they accept exactly what their
+ * `is` accepts and decode it to itself. The library's dates, instants and percentages are.
+ */
+const transparentCodecs = new WeakSet<t.Mixed>([LocalDateC, InstantC, PercentC]);
+
+/** Declares a custom codec transparent (see `isTransparent`); returns it. */
+export const transparentCodec = <C extends t.Mixed>(codec: C): C => {
+  transparentCodecs.add(codec);
+  return codec;
+};
+
+type Composite = t.Mixed & {
+  readonly _tag?: string;
+  readonly type?: t.Mixed;
+  readonly types?: readonly t.Mixed[];
+  readonly props?: Readonly<Record<string, t.Mixed>>;
+};
+
+/**
+ * Whether decoding with `codec` accepts exactly the values its `is` accepts and returns
+ * them unchanged — so a value that `is` accepts needs no decoding (no validation context,
+ * no copies). Read from the codec's structure: io-ts's plain combinators of transparent
+ * codecs are; `exact`/`strict` (they strip fields), records, recursive and custom codecs
+ * are not, unless declared with `transparentCodec`.
+ */
+export const isTransparent = (codec: t.Mixed): boolean => {
+  if (transparentCodecs.has(codec)) return true;
+  const c = codec as Composite;
+  switch (c._tag) {
+    case 'StringType':
+    case 'NumberType':
+    case 'BooleanType':
+    case 'NullType':
+    case 'UnknownType':
+    case 'LiteralType':
+    case 'KeyofType':
+      return true;
+    case 'RefinementType':
+    case 'ReadonlyType':
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return c.type !== undefined && isTransparent(c.type);
+    case 'InterfaceType':
+    case 'PartialType':
+      return c.props !== undefined && Object.values(c.props).every(isTransparent);
+    case 'UnionType':
+    case 'IntersectionType':
+    case 'TupleType':
+      return c.types !== undefined && c.types.every(isTransparent);
+    default:
+      return false;
+  }
+};
 
 /** Turns data of schema version `n` into data of version `n + 1`. */
 export type Upcaster = (data: unknown) => unknown;
@@ -19,6 +77,8 @@ export interface EventDefinition<Type extends string, Data> {
   readonly codec: t.Type<Data, unknown, unknown>;
   /** `upcasters[n]` turns version n into n + 1. */
   readonly upcasters: Readonly<Record<number, Upcaster>>;
+  /** Data of the current version that the codec's `is` accepts is used as it is (see `isTransparent`). */
+  readonly transparent: boolean;
 }
 
 // The variance of a codec's data type makes `unknown` unusable as "any definition".
@@ -44,7 +104,7 @@ export const defineEvent = <Type extends string, Data, O>(
       throw new RangeError(`Event "${type}" is at schema version ${schemaVersion} but has no upcaster from version ${v}`);
     }
   }
-  return { type, schemaVersion, codec, upcasters };
+  return { type, schemaVersion, codec, upcasters, transparent: isTransparent(codec) };
 };
 
 /** What a store keeps of an event: its type, schema version and JSON-ready data. */
@@ -92,6 +152,12 @@ const buildRegistry = <E extends DomainEvent>(definitions: readonly AnyEventDefi
       return fail('schemaVersion', `${String(version)} is not a version of "${def.type}" (1 to ${def.schemaVersion})`);
     }
     let data = encoded.data;
+    // Stored data of the current version is usually valid: checked without decoding when the codec allows.
+    if (def.transparent && version === def.schemaVersion && def.codec.is(data)) {
+      const event: DomainEvent<string, unknown> = { type: def.type, data };
+      // The definition for `event.type` accepts the data, so the event is of the registry's union.
+      return event as E;
+    }
     for (let v = version; v < def.schemaVersion; v++) {
       const up = def.upcasters[v];
       if (up === undefined) return fail('schemaVersion', `no upcaster from version ${v}`);

@@ -5,16 +5,19 @@
  * returned. Event ids are derived from the command id, so even a blind retry of an append
  * writes the same ids.
  *
- * Folded states are kept in a bounded cache keyed by stream: the next command on a stream
- * reads only the events after the cached revision (streams are append-only, so a cached
- * state is never wrong, only possibly behind).
+ * Folded states are kept in a bounded cache keyed by stream (streams are append-only, so a
+ * cached state is never wrong, only possibly behind). The next command on a cached stream
+ * is decided on the cached state without reading: the append's expected revision is the
+ * check, and a stream another writer moved on is read from the cached revision and the
+ * command decided again (that catch-up is not counted as a conflict). A refusal decided on
+ * an unread cache is confirmed by reading first.
  *
  * With `snapshots`, a stream not in the cache loads from its latest snapshot for the
  * decider's version and the events after it, and a new snapshot is taken whenever `every`
  * events have been folded since the last one.
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { deriveId } from '../values/ids.js';
+import { deriveEventId } from '../values/ids.js';
 import type { EventRegistry } from './codecs.js';
 import type { CommandDecoder } from './commands.js';
 import type { Decider } from './decider.js';
@@ -56,7 +59,7 @@ export interface CommandHandlerOptions<C, E extends SE, S, SE extends DomainEven
   readonly commands?: CommandDecoder<C>;
   /** Re-reads and decides again after a revision conflict at most this many times. @defaultValue 5 */
   readonly maxRetries?: number;
-  /** Folded states kept between commands (least recently used are dropped). 0 disables. @defaultValue 10000 */
+  /** Folded states kept between commands (the least recently used are dropped first, approximately). 0 disables. @defaultValue 10000 */
   readonly cacheSize?: number;
   /** Load long streams from snapshots of the decider's state. @defaultValue none: every load folds from the first event */
   readonly snapshots?: SnapshotOptions<S>;
@@ -68,6 +71,8 @@ interface Loaded<S> {
   commandIds: Set<string>;
   /** The revision of the latest snapshot taken or restored. */
   snapshotRevision?: bigint | undefined;
+  /** Used since the cache last looked for a state to drop. */
+  recent?: boolean;
 }
 
 export interface CommandHandler<C, E extends DomainEvent> {
@@ -85,23 +90,41 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
   const cacheSize = options.cacheSize ?? 10_000;
   const cache = new Map<string, Loaded<S>>();
 
+  // The cache drops states in "second chance" order (an approximation of least recently
+  // used that costs nothing on a hit): from the oldest entry on, a state used since the
+  // last pass goes to the back once, the first one not used is dropped.
+  const dropOne = (): void => {
+    for (const [name, entry] of cache) {
+      cache.delete(name);
+      if (entry.recent !== true) return;
+      entry.recent = false;
+      cache.set(name, entry);
+    }
+  };
+
   const remember = (streamName: string, loaded: Loaded<S>): void => {
     if (cacheSize <= 0) return;
-    cache.delete(streamName);
+    loaded.recent = true;
     cache.set(streamName, loaded);
-    if (cache.size > cacheSize) {
-      const oldest = cache.keys().next();
-      if (oldest.done !== true) cache.delete(oldest.value);
-    }
+    if (cache.size > cacheSize) dropOne();
   };
 
   const start = async (streamName: string): Promise<Loaded<S>> => {
     const cached = cache.get(streamName);
-    if (cached) return { ...cached };
+    if (cached) return { state: cached.state, revision: cached.revision, commandIds: cached.commandIds, snapshotRevision: cached.snapshotRevision };
     const restored = options.snapshots ? await restoreSnapshot(options.snapshots, streamName) : undefined;
     return restored
       ? { state: restored.state, revision: restored.revision, commandIds: new Set(restored.commandIds), snapshotRevision: restored.revision }
       : { state: decider.initialState, revision: undefined, commandIds: new Set() };
+  };
+
+  /** Takes a snapshot of a state just folded when enough events were folded since the last one. */
+  const snapshotIfDue = async (streamName: string, loaded: Loaded<S>): Promise<void> => {
+    const snapshots = options.snapshots;
+    if (snapshots && loaded.revision !== undefined && snapshotDue(snapshots, loaded.revision, loaded.snapshotRevision)) {
+      await snapshots.store.save(snapshotOf(snapshots, streamName, loaded.revision, loaded.state, loaded.commandIds));
+      loaded.snapshotRevision = loaded.revision;
+    }
   };
 
   const load = async (streamName: string): Promise<Loaded<S>> => {
@@ -115,11 +138,7 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
       loaded.revision = recorded.revision;
       if (recorded.metadata.commandId !== undefined) loaded.commandIds.add(recorded.metadata.commandId);
     }
-    const snapshots = options.snapshots;
-    if (snapshots && loaded.revision !== undefined && snapshotDue(snapshots, loaded.revision, loaded.snapshotRevision)) {
-      await snapshots.store.save(snapshotOf(snapshots, streamName, loaded.revision, loaded.state, loaded.commandIds));
-      loaded.snapshotRevision = loaded.revision;
-    }
+    await snapshotIfDue(streamName, loaded);
     return loaded;
   };
 
@@ -135,71 +154,87 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
     return { streamName, events: found, eventIds: ids, revision: loaded.revision, alreadyApplied: true };
   };
 
-  const metadataOf = (context: CommandContext): EventMetadata => ({
-    at: context.at,
-    commandId: context.commandId,
-    ...(context.actor !== undefined ? { actor: context.actor } : {}),
-    ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
-    ...(context.causationId !== undefined ? { causationId: context.causationId } : {}),
-  });
+  const metadataOf = (context: CommandContext): EventMetadata => {
+    const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { at: context.at, commandId: context.commandId };
+    if (context.actor !== undefined) metadata.actor = context.actor;
+    if (context.correlationId !== undefined) metadata.correlationId = context.correlationId;
+    if (context.causationId !== undefined) metadata.causationId = context.causationId;
+    return metadata;
+  };
 
   const handle = async (command: C, context: CommandContext): Promise<Either<DomainError, CommandResult<E>>> => {
     const streamName = options.streamName(command);
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await load(streamName);
+    // A cached state is trusted without reading the stream: if another writer appended
+    // since, the append's expected revision says so and the stream is read then. Only a
+    // refusal (or a decision to do nothing) made on an unread cache is checked by reading
+    // first, so that it is never the answer of a state the store has moved past.
+    const cached = cache.get(streamName);
+    // The cached entry is only read here (`load` works on a copy), so it is used as it is.
+    let loaded: Loaded<S> = cached ?? (await load(streamName));
+    let unread = cached !== undefined;
+    for (let attempt = 0; ; ) {
       if (loaded.commandIds.has(context.commandId)) {
         remember(streamName, loaded);
         return right(await earlierResult(streamName, loaded, context.commandId));
       }
       const decision = decider.decide(command, loaded.state);
-      if (isLeft(decision)) {
-        remember(streamName, loaded);
-        return decision;
-      }
-      const produced = decision.right;
+      const refused = isLeft(decision) ? decision.left : undefined;
+      const produced = isLeft(decision) ? [] : decision.right;
       if (produced.length === 0) {
+        if (unread) {
+          const before = loaded.revision;
+          loaded = await load(streamName);
+          unread = false;
+          if (loaded.revision !== before) continue;
+        }
         remember(streamName, loaded);
-        return right({ streamName, events: [], eventIds: [], revision: loaded.revision, alreadyApplied: false });
+        return refused !== undefined ? left(refused) : right({ streamName, events: [], eventIds: [], revision: loaded.revision, alreadyApplied: false });
       }
       const metadata = metadataOf(context);
-      const toAppend: NewEvent<SE>[] = produced.map((event, i) => ({
-        event,
-        eventId: deriveId(context.commandId, `${streamName}/${i}`),
-        metadata,
-      }));
+      const eventIds: string[] = [];
+      const toAppend: NewEvent<SE>[] = [];
+      for (const event of produced) {
+        const eventId = deriveEventId(context.commandId, streamName, eventIds.length);
+        eventIds.push(eventId);
+        toAppend.push({ event, eventId, metadata });
+      }
+      let appended: bigint;
       try {
         const result = await store.appendToStream(streamName, toAppend, {
           expectedRevision: loaded.revision === undefined ? 'no_stream' : loaded.revision,
         });
-        let state = loaded.state;
-        for (const event of produced) state = decider.evolve(state, event);
-        loaded.commandIds.add(context.commandId);
-        remember(streamName, {
-          state,
-          revision: result.nextExpectedRevision,
-          commandIds: loaded.commandIds,
-          snapshotRevision: loaded.snapshotRevision,
-        });
-        return right({
-          streamName,
-          events: produced,
-          eventIds: toAppend.map((e) => e.eventId),
-          revision: result.nextExpectedRevision,
-          alreadyApplied: false,
-        });
+        appended = result.nextExpectedRevision;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         remember(streamName, loaded);
-        if (attempt >= maxRetries) {
-          return left(
-            domainError(
-              'CONCURRENCY_CONFLICT',
-              `Stream "${streamName}" kept changing while the command was decided (${attempt + 1} attempts); send it again.`,
-              { details: { streamName, attempts: attempt + 1 } },
-            ),
-          );
+        if (!unread) {
+          if (attempt >= maxRetries) {
+            return left(
+              domainError(
+                'CONCURRENCY_CONFLICT',
+                `Stream "${streamName}" kept changing while the command was decided (${attempt + 1} attempts); send it again.`,
+                { details: { streamName, attempts: attempt + 1 } },
+              ),
+            );
+          }
+          attempt++;
         }
+        // A cache that was behind is not a conflict between writers: reading it up is not an attempt.
+        loaded = await load(streamName);
+        unread = false;
+        continue;
       }
+      let state = loaded.state;
+      for (const event of produced) state = decider.evolve(state, event);
+      loaded.commandIds.add(context.commandId);
+      // The cached entry moves on in place (it is what the next command on the stream reads).
+      const next: Loaded<S> = loaded === cached ? loaded : { state, revision: appended, commandIds: loaded.commandIds, snapshotRevision: loaded.snapshotRevision };
+      next.state = state;
+      next.revision = appended;
+      if (options.snapshots) await snapshotIfDue(streamName, next);
+      if (next === cached) next.recent = true;
+      else remember(streamName, next);
+      return right({ streamName, events: produced, eventIds, revision: appended, alreadyApplied: false });
     }
   };
 

@@ -58,3 +58,20 @@ export const streamCategory = (streamName: string): string => {
   const dash = streamName.indexOf('-');
   return dash < 0 ? streamName : streamName.slice(0, dash);
 };
+
+/**
+ * A recorded event from a decoded event and where it was read. Built field by field:
+ * every read makes one, and a spread that adds fields (`{ ...event, streamName, … }`) takes
+ * a slow path in V8 that cost more than decoding the event.
+ */
+export const recordedEvent = <E extends DomainEvent>(
+  event: E,
+  streamName: string,
+  revision: bigint,
+  position: bigint,
+  eventId: string,
+  schemaVersion: number,
+  metadata: EventMetadata,
+): RecordedEvent<E> =>
+  // The event's own fields are its type and data; the rest is the envelope.
+  ({ type: event.type, data: event.data, streamName, revision, position, eventId, schemaVersion, metadata }) as RecordedEvent<E>;

@@ -14,10 +14,29 @@ const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y %
 
 /** Number of days in month `m` (1–12) of year `y`. */
 export const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/** The value of the ASCII digit at `i`, or -1. */
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/** Whether `s` is a valid date, read character by character (every event read checks its dates). */
+const isValidDate = (s: string): boolean => {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  const y0 = digitAt(s, 0), y1 = digitAt(s, 1), y2 = digitAt(s, 2), y3 = digitAt(s, 3);
+  const m0 = digitAt(s, 5), m1 = digitAt(s, 6), d0 = digitAt(s, 8), d1 = digitAt(s, 9);
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0 || m0 < 0 || m1 < 0 || d0 < 0 || d1 < 0) return false;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+};
 
 /** Why `s` is not a valid date, or `undefined` when it is one. */
 const invalidity = (s: string): string | undefined => {
+  if (isValidDate(s)) return undefined;
   const match = SHAPE.exec(s);
   if (!match) return 'is not a date of the form YYYY-MM-DD';
   const y = Number(match[1]);
@@ -48,7 +67,8 @@ export const LocalDateC = new t.Type<LocalDate, string, unknown>(
     const why = invalidity(u);
     return why === undefined ? t.success(u as LocalDate) : t.failure(u, c, `"${u}" ${why}`);
   },
-  (d) => d,
+  // io-ts recognises `t.identity`: the codecs built from this one encode without copying.
+  t.identity,
 );
 
 // Days from civil (H. Hinnant's algorithm): exact for every proleptic Gregorian date.

@@ -85,11 +85,12 @@ export class PersistentMap<K, V> implements Iterable<readonly [K, V]> {
       return new PersistentMap(own, own.size);
     }
     const map = this.newest;
-    const had = map.has(key);
+    const before = map.get(key);
+    const had = before !== undefined || map.has(key);
     const newer = new PersistentMap<K, V>(map, this.size + (present ? 1 : 0) - (had ? 1 : 0));
     this.noteKey = key;
     this.notePresent = had;
-    this.noteValue = had ? map.get(key) : undefined;
+    this.noteValue = before;
     this.next = newer;
     if (present) map.set(key, value as V);
     else map.delete(key);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { isLeft, isRight, left } from 'fp-ts/lib/Either.js';
 import { createCommandHandler } from '../../../core/kernel/command-handler.js';
 import { fold } from '../../../core/kernel/decider.js';
-import { EventDecodeError, WrongExpectedRevision } from '../../../core/kernel/errors.js';
+import { domainError, EventDecodeError, WrongExpectedRevision } from '../../../core/kernel/errors.js';
 import type { EventStore } from '../../../core/kernel/event-store.js';
 import { createInMemoryEventStore } from '../../../adapters/in-memory/index.js';
-import { counterCommands, counterDecider, counterEvents, counterStream, type CounterEvent } from '../../support/counter.js';
+import { counterCommands, counterDecider, counterEvents, counterStream, type CounterCommand, type CounterEvent, type CounterState } from '../../support/counter.js';
 
 const ctx = (commandId: string) => ({ commandId, at: '2025-03-01T09:00:00.000Z', actor: 'provider:ann' });
 
@@ -137,5 +137,57 @@ describe('command handler', () => {
       ),
       { numRuns: 50 },
     );
+  });
+
+  it('decides on its cached state without reading, and reads only when another writer moved the stream on (not counted as a conflict)', async () => {
+    const inner = createInMemoryEventStore(counterEvents);
+    let reads = 0;
+    const counting: EventStore<CounterEvent> = {
+      ...inner,
+      readStream: (name, options) => {
+        reads++;
+        return inner.readStream(name, options);
+      },
+    };
+    const handler = createCommandHandler({ store: counting, decider: counterDecider, events: counterEvents, streamName: counterStream, maxRetries: 0 });
+    const other = setup(inner).handler;
+    const inc = (by: number) => ({ type: 'Increment' as const, counterId: 'a', by, limit: 100 });
+    await handler.handle(inc(1), ctx('1'));
+    expect(reads).toBe(1);
+    await handler.handle(inc(1), ctx('2'));
+    expect(reads).toBe(1);
+    await other.handle(inc(10), ctx('3'));
+    const r = await handler.handle(inc(1), ctx('4'));
+    expect(isRight(r) && r.right.revision).toBe(3n);
+    expect(reads).toBe(2);
+    const events = await collect(inner.readStream('counter-a'));
+    expect(fold(counterDecider, events).total).toBe(13);
+  });
+  it('confirms a refusal decided on its cached state by reading the stream first', async () => {
+    const gated = {
+      ...counterDecider,
+      decide: (command: CounterCommand, state: CounterState) =>
+        command.type === 'Increment' && state.name !== 'open' ? left(domainError('CLOSED', 'The counter is closed.')) : counterDecider.decide(command, state),
+    };
+    const store = createInMemoryEventStore(counterEvents);
+    const make = () => createCommandHandler({ store, decider: gated, events: counterEvents, streamName: counterStream });
+    const handler = make();
+    await handler.handle({ type: 'Rename', counterId: 'a', name: 'closed' }, ctx('1'));
+    await make().handle({ type: 'Rename', counterId: 'a', name: 'open' }, ctx('2'));
+    const r = await handler.handle({ type: 'Increment', counterId: 'a', by: 1, limit: 10 }, ctx('3'));
+    expect(isRight(r) && r.right.revision).toBe(2n);
+    const refused = await handler.handle({ type: 'Increment', counterId: 'b', by: 1, limit: 10 }, ctx('4'));
+    expect(isLeft(refused) && refused.left.code).toBe('CLOSED');
+  });
+  it('keeps deciding right when its cache is smaller than the streams it serves', async () => {
+    const { store } = setup();
+    const handler = setup(store, 2).handler;
+    for (let i = 0; i < 30; i++) {
+      const r = await handler.handle({ type: 'Increment', counterId: `s${i % 5}`, by: 1, limit: 6 }, ctx(`c${i}`));
+      expect(isRight(r)).toBe(true);
+    }
+    const over = await handler.handle({ type: 'Increment', counterId: 's3', by: 1, limit: 6 }, ctx('over'));
+    expect(isLeft(over) && over.left.code).toBe('LIMIT_REACHED');
+    for (let i = 0; i < 5; i++) expect(fold(counterDecider, await collect(store.readStream(`counter-s${i}`))).total).toBe(6);
   });
 });

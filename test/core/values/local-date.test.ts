@@ -25,6 +25,30 @@ describe('LocalDate', () => {
     expect(() => localDate('1900-02-29')).toThrow();
     expect(localDate('2000-02-29')).toBe('2000-02-29');
   });
+  it('law: a string is a date exactly when it is YYYY-MM-DD with a month and a day of that month (calendar of the JS Date, year 1 on)', () => {
+    const chars = fc.constantFrom('0', '1', '2', '3', '9', '-', 'x', '٣');
+    const candidates = fc.oneof(
+      fc.string({ unit: chars, minLength: 8, maxLength: 11 }),
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      ),
+    );
+    fc.assert(
+      fc.property(candidates, (s) => {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+        const reference = (() => {
+          if (match === null) return false;
+          const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+          if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+          const probe = new Date(Date.UTC(2000, m - 1, d));
+          probe.setUTCFullYear(y);
+          return probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+        })();
+        expect(LocalDateC.is(s)).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('decodes untrusted input with the reason', () => {
     const r = LocalDateC.decode('2025-02-30');
     expect(isLeft(r) && r.left[0]?.message).toMatch(/2025-02-30/);
