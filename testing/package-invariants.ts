@@ -11,10 +11,15 @@ import { packageHasExpiredOn, type PackageState } from '../core/packages/index.j
 import type { LocalDate } from '../core/values/local-date.js';
 import type { StreamStates } from './practice-world.js';
 
-const key = (packageId: string, serviceId: string): string => `${packageId} / ${serviceId}`;
+/** The key of one package's service in the maps below. */
+export const packageServiceKey = (packageId: string, serviceId: string): string => `${packageId} / ${serviceId}`;
+const key = packageServiceKey;
 
-/** The credits consumed from each package's lots, by package and service, counted from the events. */
-const consumedFromPackages = (log: readonly RecordedEvent<PracticeEvent>[]): Map<string, number> => {
+/**
+ * The credits consumed from each package's lots (bookings and debts repaid from them, net of
+ * restores and of credits a package declined), by {@link packageServiceKey}, counted from the events.
+ */
+export const creditsConsumedFromPackages = (log: readonly RecordedEvent[]): Map<string, number> => {
   const lotPackage = new Map<string, string>();
   const consumed = new Map<string, number>();
   const count = (client: string, lot: number | null, type: string, by: number): void => {
@@ -48,16 +53,10 @@ const consumedFromPackages = (log: readonly RecordedEvent<PracticeEvent>[]): Map
   return consumed;
 };
 
-/** Every package's units agree with its credits (after the flows ran), as of the practice date `today`. */
-export const checkPackageCreditAgreement = (
-  log: readonly RecordedEvent<PracticeEvent>[],
-  packages: StreamStates<PackageState>,
-  credits: StreamStates<CreditsState>,
-  today: LocalDate,
-): void => {
-  const consumed = consumedFromPackages(log);
+/** The credits of each package's lots still usable on `today` in the given ledgers, by {@link packageServiceKey}. */
+export const creditsRemainingOfPackages = (ledgers: Iterable<CreditsState>, today: LocalDate): Map<string, number> => {
   const remaining = new Map<string, number>();
-  for (const [, state] of credits.entries()) {
+  for (const state of ledgers) {
     for (const type of state.types.keys()) {
       for (const lot of openCreditLots(state, type)) {
         if (lot.source !== 'package' || lot.reference === null || lot.packageHolding === undefined) continue;
@@ -66,6 +65,18 @@ export const checkPackageCreditAgreement = (
       }
     }
   }
+  return remaining;
+};
+
+/** Every package's units agree with its credits (after the flows ran), as of the practice date `today`. */
+export const checkPackageCreditAgreement = (
+  log: readonly RecordedEvent<PracticeEvent>[],
+  packages: StreamStates<PackageState>,
+  credits: StreamStates<CreditsState>,
+  today: LocalDate,
+): void => {
+  const consumed = creditsConsumedFromPackages(log);
+  const remaining = creditsRemainingOfPackages([...credits.entries()].map(([, state]) => state), today);
   for (const [, p] of packages.entries()) {
     if (p.status === 'unsold') continue;
     const usable = p.status === 'active' && !packageHasExpiredOn(p, today);

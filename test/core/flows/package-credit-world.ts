@@ -15,6 +15,7 @@ import { practiceEvents } from '../../../core/events.js';
 import { packageCreditsFlow } from '../../../core/flows/package-credits.js';
 import { packageWalletFlow } from '../../../core/flows/package-wallet.js';
 import { creditPackageUseFlow } from '../../../core/flows/package-credit-use.js';
+import { creditsConsumedFromPackages, creditsRemainingOfPackages, packageServiceKey } from '../../../testing/package-invariants.js';
 import {
   creditBalance,
   creditsClientOf,
@@ -23,7 +24,6 @@ import {
   creditsEvents,
   evolveCredits,
   initialCreditsState,
-  openCreditLots,
   type CreditsCommand,
   type CreditsState,
 } from '../../../core/credits/index.js';
@@ -173,47 +173,9 @@ export interface PackageSides {
  */
 export const packageSides = (log: readonly RecordedEvent<DomainEvent>[], today: LocalDate): readonly PackageSides[] => {
   const { packages, ledgers } = foldWorld(log);
-  const lotPackage = new Map<string, string>();
-  const consumed = new Map<string, number>();
-  const key = (packageId: string, serviceId: string): string => `${packageId}\u0000${serviceId}`;
-  const count = (client: string, lot: number | null, type: string, by: number): void => {
-    const packageId = lot === null ? undefined : lotPackage.get(`${client}/${lot}`);
-    if (packageId !== undefined) consumed.set(key(packageId, type), (consumed.get(key(packageId, type)) ?? 0) + by);
-  };
-  for (const e of log) {
-    const client = creditsClientOf(e.streamName);
-    if (client === undefined || !creditsEvents.is(e)) continue;
-    switch (e.type) {
-      case 'CreditsGranted':
-        if (e.data.source === 'package' && e.data.reference !== null) lotPackage.set(`${client}/${e.data.lot}`, e.data.reference);
-        break;
-      case 'SessionBooked':
-        count(client, e.data.lot, e.data.appointmentType, 1);
-        break;
-      case 'CreditDebtRepaid':
-        count(client, e.data.lot, e.data.appointmentType, e.data.bookingIds.length);
-        break;
-      case 'SessionCancelled':
-        if (e.data.restore === 'restored') count(client, e.data.lot, e.data.appointmentType, -1);
-        break;
-      case 'PackageCreditDeclined':
-        count(client, e.data.fromLot, e.data.appointmentType, -1);
-        count(client, e.data.lot, e.data.appointmentType, 1);
-        break;
-      default:
-        break;
-    }
-  }
-  const remaining = new Map<string, number>();
-  for (const state of ledgers.values()) {
-    for (const type of state.types.keys()) {
-      for (const lot of openCreditLots(state, type)) {
-        const packageId = lot.source === 'package' ? lot.reference : null;
-        if (packageId === null || (lot.expiresOn !== null && lot.expiresOn <= today)) continue;
-        remaining.set(key(packageId, type), (remaining.get(key(packageId, type)) ?? 0) + lot.remaining);
-      }
-    }
-  }
+  const consumed = creditsConsumedFromPackages(log);
+  const remaining = creditsRemainingOfPackages(ledgers.values(), today);
+  const key = packageServiceKey;
   return Object.values(packages).flatMap((p: SoldPackage) =>
     [...new Set(p.units.map((u) => u.serviceId))].map((serviceId) => {
       const units = p.units.filter((u) => u.serviceId === serviceId);
