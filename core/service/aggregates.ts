@@ -117,6 +117,8 @@ export interface Aggregate<C extends PracticeCommand, E extends PracticeEvent> {
   readonly time: 'on' | 'at';
   /** Whether a command is one of this aggregate's. */
   readonly owns: (command: PracticeCommand) => command is C;
+  /** Handles the command when it is one of this aggregate's; `undefined` otherwise. */
+  readonly route: (command: PracticeCommand, context: CommandContext) => Promise<Either<DomainError, CommandResult<PracticeEvent>>> | undefined;
 }
 
 export interface Aggregates {
@@ -148,20 +150,23 @@ const aggregate = <C extends PracticeCommand, E extends PracticeEvent, S>(
   options: AggregateOptions,
 ): Aggregate<C, E> => {
   const types = new Set(definition.commands.types);
+  const owns = (command: PracticeCommand): command is C => types.has(command.type);
+  const handler = createCommandHandler({
+    store,
+    decider: definition.decider,
+    events: definition.events,
+    streamName: definition.streamName,
+    commands: definition.commands,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
+  });
   return {
-    handler: createCommandHandler({
-      store,
-      decider: definition.decider,
-      events: definition.events,
-      streamName: definition.streamName,
-      commands: definition.commands,
-      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-      ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
-    }),
+    handler,
     events: definition.events,
     commands: definition.commands,
     time: definition.time ?? 'on',
-    owns: (command): command is C => types.has(command.type),
+    owns,
+    route: (command, context) => (owns(command) ? handler.handle(command, context) : undefined),
   };
 };
 
@@ -251,20 +256,10 @@ export const routeCommand = (
   command: PracticeCommand,
   context: CommandContext,
 ): Promise<Either<DomainError, CommandResult<PracticeEvent>>> => {
-  const a = aggregates;
+  for (const name of AGGREGATE_NAMES) {
+    const handled = aggregates[name].route(command, context);
+    if (handled !== undefined) return handled;
+  }
   const type: string = command.type;
-  if (a.credits.owns(command)) return a.credits.handler.handle(command, context);
-  if (a.memberships.owns(command)) return a.memberships.handler.handle(command, context);
-  if (a.plans.owns(command)) return a.plans.handler.handle(command, context);
-  if (a.wallets.owns(command)) return a.wallets.handler.handle(command, context);
-  if (a.programs.owns(command)) return a.programs.handler.handle(command, context);
-  if (a.enrollments.owns(command)) return a.enrollments.handler.handle(command, context);
-  if (a.groups.owns(command)) return a.groups.handler.handle(command, context);
-  if (a.packages.owns(command)) return a.packages.handler.handle(command, context);
-  if (a.packageCatalog.owns(command)) return a.packageCatalog.handler.handle(command, context);
-  if (a.bulkOrders.owns(command)) return a.bulkOrders.handler.handle(command, context);
-  if (a.checkIns.owns(command)) return a.checkIns.handler.handle(command, context);
-  if (a.benefits.owns(command)) return a.benefits.handler.handle(command, context);
-  if (a.loyalty.owns(command)) return a.loyalty.handler.handle(command, context);
   return Promise.resolve(left(domainError('UNKNOWN_COMMAND', `"${type}" is not a command of any aggregate.`, { field: 'type' })));
 };
