@@ -12,7 +12,7 @@
 import type { EventRegistry } from '../../core/kernel/codecs.js';
 import { recordedEvent, type DomainEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '../../core/kernel/envelope.js';
 import { EventDecodeError, WrongExpectedRevision } from '../../core/kernel/errors.js';
-import { frozenJsonCopy, type FrozenJson } from '../shared/json-copy.js';
+import { frozenJson, type FrozenJson } from '../shared/json-copy.js';
 import {
   revisionMatches,
   type AppendOptions,
@@ -38,7 +38,7 @@ export interface StoredRecord {
  * numbers. Its data is a frozen copy (`value`), or, for an imported record, the JSON text
  * as given (`text`), parsed when read so a bad record surfaces then.
  */
-interface Row {
+interface Row<E extends DomainEvent> {
   readonly streamName: string;
   readonly eventId: string;
   readonly type: string;
@@ -48,7 +48,19 @@ interface Row {
   readonly metadata: EventMetadata;
   revision: number;
   position: number;
+  /** The event once decoded (by the first read): the data is frozen, so decoding it again would give the same. */
+  decoded: E | undefined;
 }
+
+/** The metadata as kept: itself when frozen with text fields only (the command handler's), else a frozen copy. */
+const frozenMetadata = (metadata: EventMetadata): EventMetadata => {
+  if (Object.isFrozen(metadata)) {
+    let text = true;
+    for (const key in metadata) text &&= typeof metadata[key as keyof EventMetadata] === 'string';
+    if (text) return metadata;
+  }
+  return Object.freeze({ ...metadata });
+};
 
 export interface InMemoryEventStore<E extends DomainEvent> extends EventStore<E> {
   /**
@@ -61,8 +73,8 @@ export interface InMemoryEventStore<E extends DomainEvent> extends EventStore<E>
 }
 
 export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventRegistry<E>): InMemoryEventStore<E> => {
-  const log: Row[] = [];
-  const streams = new Map<string, Row[]>();
+  const log: Row<E>[] = [];
+  const streams = new Map<string, Row<E>[]>();
   const eventIds = new Set<string>();
   let closed = false;
 
@@ -79,10 +91,10 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     value: FrozenJson,
     text: string | undefined,
     metadata: EventMetadata,
-  ): Row => ({ streamName, eventId, type, schemaVersion, value, text, metadata, revision: -1, position: -1 });
+  ): Row<E> => ({ streamName, eventId, type, schemaVersion, value, text, metadata, revision: -1, position: -1, decoded: undefined });
 
   /** The rows of a stream, created empty when it has none. */
-  const streamRows = (streamName: string): Row[] => {
+  const streamRows = (streamName: string): Row<E>[] => {
     let stream = streams.get(streamName);
     if (stream === undefined) {
       stream = [];
@@ -92,7 +104,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
   };
 
   /** Places a row at the end of its stream and of the log. */
-  const place = (stream: Row[], row: Row): Row => {
+  const place = (stream: Row<E>[], row: Row<E>): Row<E> => {
     row.revision = stream.length;
     row.position = log.length;
     stream.push(row);
@@ -100,8 +112,10 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     return row;
   };
 
-  const decodeRow = (row: Row): RecordedEvent<E> => {
+  const decodeRow = (row: Row<E>): RecordedEvent<E> => {
     const revision = BigInt(row.revision);
+    const decoded = row.decoded;
+    if (decoded !== undefined) return recordedEvent(decoded, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
     let data: unknown = row.value;
     if (row.text !== undefined) {
       try {
@@ -111,49 +125,56 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
       }
     }
     const event = registry.decode({ type: row.type, schemaVersion: row.schemaVersion, data }, { streamName: row.streamName, revision });
+    row.decoded = event;
     return recordedEvent(event, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
   };
 
-  const appendToStream = async (
-    streamName: string,
-    events: readonly NewEvent<E>[],
-    options: AppendOptions = {},
-  ): Promise<AppendResult> => {
+  /** The append itself, synchronous: the port's promise is made once, by `appendToStream`. */
+  const append = (streamName: string, events: readonly NewEvent<E>[], options: AppendOptions): AppendResult => {
     ensureOpen();
     const expected = options.expectedRevision ?? 'any';
     const stream = streams.get(streamName);
-    const actual = stream === undefined || stream.length === 0 ? undefined : BigInt(stream.length - 1);
-    if (!revisionMatches(expected, actual)) {
-      throw new WrongExpectedRevision(streamName, expected, actual ?? 'no_stream');
-    }
+    const length = stream === undefined ? 0 : stream.length;
+    // Revisions are numbers here: an exact expected revision is compared without making a bigint.
+    const matches = typeof expected === 'bigint' ? length > 0 && Number(expected) === length - 1 : revisionMatches(expected, length === 0 ? undefined : BigInt(length - 1));
+    if (!matches) throw new WrongExpectedRevision(streamName, expected, length === 0 ? 'no_stream' : BigInt(length - 1));
     // Encode everything before writing anything: an append is all or nothing.
-    const rows: Row[] = [];
-    const added: string[] = [];
-    let shared: { readonly given: EventMetadata; readonly copy: EventMetadata } | undefined;
+    const rows: Row<E>[] = [];
+    let given: EventMetadata | undefined;
+    let kept: EventMetadata | undefined;
     try {
       for (const { event, eventId, metadata } of events) {
-        const known = eventIds.size;
-        eventIds.add(eventId);
-        if (eventIds.size === known) continue; // idempotent: an event id is stored once
-        added.push(eventId);
+        if (eventIds.has(eventId)) continue; // idempotent: an event id is stored once
         const encoded = registry.encode(event);
-        const data = frozenJsonCopy(encoded.data);
+        const data = frozenJson(encoded.data);
         if (data === undefined) throw new TypeError(`Event "${event.type}" has data that is not JSON`);
         // The events of one command share their metadata: one copy serves them all.
-        if (shared === undefined || shared.given !== metadata) shared = { given: metadata, copy: Object.freeze({ ...metadata }) };
-        rows.push(rowOf(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, shared.copy));
+        if (kept === undefined || metadata !== given) {
+          given = metadata;
+          kept = frozenMetadata(metadata);
+        }
+        rows.push(rowOf(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, kept));
+        eventIds.add(eventId);
       }
     } catch (error) {
-      for (const eventId of added) eventIds.delete(eventId);
+      for (const row of rows) eventIds.delete(row.eventId);
       throw error;
     }
     const rowsOfStream = stream ?? streamRows(streamName);
-    let last: Row | undefined;
+    let last: Row<E> | undefined;
     for (const row of rows) last = place(rowsOfStream, row);
     return {
       nextExpectedRevision: BigInt(rowsOfStream.length - 1),
       lastPosition: BigInt(last?.position ?? log.length - 1),
     };
+  };
+
+  const appendToStream = (streamName: string, events: readonly NewEvent<E>[], options: AppendOptions = {}): Promise<AppendResult> => {
+    try {
+      return Promise.resolve(append(streamName, events, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   /**
@@ -162,9 +183,9 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
    * iterator, one resolved promise per event: an async generator cost more per event than
    * decoding it.
    */
-  const iterateRows = (open: () => { readonly rows: readonly Row[]; readonly from: number; readonly to: number } | undefined): AsyncIterable<RecordedEvent<E>> => ({
+  const iterateRows = (open: () => { readonly rows: readonly Row<E>[]; readonly from: number; readonly to: number } | undefined): AsyncIterable<RecordedEvent<E>> => ({
     [Symbol.asyncIterator]: (): AsyncIterator<RecordedEvent<E>> => {
-      let range: { readonly rows: readonly Row[]; readonly from: number; readonly to: number } | undefined;
+      let range: { readonly rows: readonly Row<E>[]; readonly from: number; readonly to: number } | undefined;
       let started = false;
       let i = 0;
       const finished = (): Promise<IteratorResult<RecordedEvent<E>>> => {

@@ -65,3 +65,49 @@ export const frozenJsonCopy = (value: unknown): FrozenJson | undefined => {
   const copy = copyOf(value, '', []);
   return copy === OMITTED ? undefined : copy;
 };
+
+/** Deeper than this, a value is copied (the copy finds a cycle that a walk would follow for ever). */
+const MAX_DEPTH = 64;
+
+/**
+ * Whether `value` is already what its frozen JSON copy would be: strings, booleans, null,
+ * finite numbers other than `-0`, and frozen plain objects (`Object`'s prototype, no
+ * `toJSON`) and frozen dense arrays of such values.
+ */
+const isFrozenJson = (value: unknown, depth: number): boolean => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > MAX_DEPTH || !Object.isFrozen(value)) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isFrozenJson(value[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const fields = value as Record<string, unknown>;
+  if (typeof fields['toJSON'] === 'function') return false;
+  for (const key in fields) {
+    if (!isFrozenJson(fields[key], depth + 1)) return false;
+  }
+  return true;
+};
+
+/**
+ * `value` itself when it is already frozen JSON (the command handler freezes the events it
+ * writes), else its frozen JSON copy: either way what `frozenJsonCopy` would give, without
+ * copying what nobody can change any more.
+ */
+export const frozenJson = (value: unknown): FrozenJson | undefined =>
+  isFrozenJson(value, 0) ? (value as FrozenJson) : frozenJsonCopy(value);

@@ -3,7 +3,7 @@
  * expected revision. A conflict re-reads and decides again, a bounded number of times. A
  * command id already applied on the stream is not applied again: the earlier events are
  * returned. Event ids are derived from the command id, so even a blind retry of an append
- * writes the same ids.
+ * writes the same ids. The events written and returned are frozen: events are facts.
  *
  * Folded states are kept in a bounded cache keyed by stream (streams are append-only, so a
  * cached state is never wrong, only possibly behind). The next command on a cached stream
@@ -24,6 +24,7 @@ import type { Decider } from './decider.js';
 import type { DomainEvent, EventMetadata, NewEvent } from './envelope.js';
 import { domainError, EventDecodeError, WrongExpectedRevision, type DomainError } from './errors.js';
 import type { EventStore } from './event-store.js';
+import { deepFreeze } from './freeze.js';
 import { restoreSnapshot, snapshotDue, snapshotOf, type SnapshotOptions } from './snapshots.js';
 
 /** Who, when and why: the metadata every event of a command carries. */
@@ -159,16 +160,27 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
     if (context.actor !== undefined) metadata.actor = context.actor;
     if (context.correlationId !== undefined) metadata.correlationId = context.correlationId;
     if (context.causationId !== undefined) metadata.causationId = context.causationId;
-    return metadata;
+    return Object.freeze(metadata);
   };
 
-  const handle = async (command: C, context: CommandContext): Promise<Either<DomainError, CommandResult<E>>> => {
-    const streamName = options.streamName(command);
-    // A cached state is trusted without reading the stream: if another writer appended
-    // since, the append's expected revision says so and the stream is read then. Only a
-    // refusal (or a decision to do nothing) made on an unread cache is checked by reading
-    // first, so that it is never the answer of a state the store has moved past.
-    const cached = cache.get(streamName);
+  /** The events to append for a decision: frozen (events are facts), with ids derived from the command. */
+  const newEvents = (streamName: string, produced: readonly E[], context: CommandContext): { eventIds: string[]; toAppend: NewEvent<SE>[] } => {
+    deepFreeze(produced);
+    const metadata = metadataOf(context);
+    const eventIds = produced.map((_, i) => deriveEventId(context.commandId, streamName, i));
+    const toAppend = produced.map((event, i): NewEvent<SE> => ({ event, eventId: eventIds[i] ?? '', metadata }));
+    return { eventIds, toAppend };
+  };
+
+  /**
+   * Any command: `readFirst` reads the stream up before deciding (the cache was found behind).
+   * A cached state is trusted without reading the stream: if another writer appended since,
+   * the append's expected revision says so and the stream is read then. Only a refusal (or
+   * a decision to do nothing) made on an unread cache is checked by reading first, so that
+   * it is never the answer of a state the store has moved past.
+   */
+  const handleAny = async (command: C, context: CommandContext, streamName: string, readFirst: boolean): Promise<Either<DomainError, CommandResult<E>>> => {
+    const cached = readFirst ? undefined : cache.get(streamName);
     // The cached entry is only read here (`load` works on a copy), so it is used as it is.
     let loaded: Loaded<S> = cached ?? (await load(streamName));
     let unread = cached !== undefined;
@@ -190,14 +202,7 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
         remember(streamName, loaded);
         return refused !== undefined ? left(refused) : right({ streamName, events: [], eventIds: [], revision: loaded.revision, alreadyApplied: false });
       }
-      const metadata = metadataOf(context);
-      const eventIds: string[] = [];
-      const toAppend: NewEvent<SE>[] = [];
-      for (const event of produced) {
-        const eventId = deriveEventId(context.commandId, streamName, eventIds.length);
-        eventIds.push(eventId);
-        toAppend.push({ event, eventId, metadata });
-      }
+      const { eventIds, toAppend } = newEvents(streamName, produced, context);
       let appended: bigint;
       try {
         const result = await store.appendToStream(streamName, toAppend, {
@@ -235,6 +240,46 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
       if (next === cached) next.recent = true;
       else remember(streamName, next);
       return right({ streamName, events: produced, eventIds, revision: appended, alreadyApplied: false });
+    }
+  };
+
+  /**
+   * The common case in a small function of its own (an async function's frame is allocated
+   * per call, sized to all its variables): a cached stream without snapshots, and a decision
+   * that writes events. The rest, and a cache found behind, go to `handleAny`.
+   */
+  const appendOnCache = async (command: C, context: CommandContext, streamName: string, cached: Loaded<S>, produced: readonly E[]): Promise<Either<DomainError, CommandResult<E>>> => {
+    const { eventIds, toAppend } = newEvents(streamName, produced, context);
+    let appended: bigint;
+    try {
+      appended = (await store.appendToStream(streamName, toAppend, { expectedRevision: cached.revision === undefined ? 'no_stream' : cached.revision })).nextExpectedRevision;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      // Another writer moved the stream on: read it up and decide again (not a conflict yet).
+      remember(streamName, cached);
+      return handleAny(command, context, streamName, true);
+    }
+    let state = cached.state;
+    for (const event of produced) state = decider.evolve(state, event);
+    cached.state = state;
+    cached.revision = appended;
+    cached.commandIds.add(context.commandId);
+    cached.recent = true;
+    return right({ streamName, events: produced, eventIds, revision: appended, alreadyApplied: false });
+  };
+
+  const handle = (command: C, context: CommandContext): Promise<Either<DomainError, CommandResult<E>>> => {
+    try {
+      const streamName = options.streamName(command);
+      const cached = options.snapshots === undefined ? cache.get(streamName) : undefined;
+      if (cached !== undefined && !cached.commandIds.has(context.commandId)) {
+        const decision = decider.decide(command, cached.state);
+        if (!isLeft(decision) && decision.right.length > 0) return appendOnCache(command, context, streamName, cached, decision.right);
+      }
+      // Deciding is pure: deciding again there gives the same decision.
+      return handleAny(command, context, streamName, false);
+    } catch (error) {
+      return Promise.reject(error);
     }
   };
 

@@ -10,3 +10,4 @@ export * from './ports.js';
 export * from './process-manager.js';
 export * from './snapshots.js';
 export * from './limits.js';
+export * from './freeze.js';

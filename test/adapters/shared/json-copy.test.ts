@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frozenJsonCopy } from '../../../adapters/shared/json-copy.js';
+import { frozenJson, frozenJsonCopy } from '../../../adapters/shared/json-copy.js';
+import { deepFreeze } from '../../../core/kernel/freeze.js';
 
 const throughJson = (value: unknown): unknown => {
   const text = JSON.stringify(value);
@@ -49,5 +50,31 @@ describe('frozen JSON copies', () => {
     expect(() => frozenJsonCopy(cycle)).toThrow(TypeError);
     const shared = { x: 1 };
     expect(frozenJsonCopy({ a: shared, b: shared })).toStrictEqual({ a: { x: 1 }, b: { x: 1 } });
+  });
+
+  it('law: frozenJson gives what the copy gives, and the value itself when it is frozen JSON already', () => {
+    const values = fc.anything({ withBoxedValues: true, withDate: true, withNullPrototype: true, withSparseArray: true });
+    fc.assert(
+      fc.property(values, fc.boolean(), (value, frozen) => {
+        const given = frozen ? deepFreeze(value) : value;
+        const kept = frozenJson(given);
+        expect(kept).toStrictEqual(throughJson(given));
+        expect(allFrozen(kept)).toBe(true);
+        if (frozen && kept !== given) expect(JSON.stringify(frozenJsonCopy(given))).not.toBe(undefined);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps frozen plain JSON as it is, and copies what JSON would change', () => {
+    const plain = deepFreeze({ a: 1, b: ['x', { c: null }], d: { e: true } });
+    expect(frozenJson(plain)).toBe(plain);
+    for (const changed of [{ n: -0 }, { u: undefined }, { at: new Date(0) }, { list: [1, , 3] }, { nan: NaN }, { toJSON: () => 1 }]) {
+      const given = deepFreeze(changed);
+      expect(frozenJson(given)).not.toBe(given);
+      expect(frozenJson(given)).toStrictEqual(throughJson(given));
+    }
+    const notFrozen = { a: 1 };
+    expect(frozenJson(notFrozen)).not.toBe(notFrozen);
   });
 });

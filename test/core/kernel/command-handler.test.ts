@@ -39,6 +39,20 @@ describe('command handler', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.metadata).toEqual({ at: '2025-03-01T09:00:00.000Z', commandId: 'c1', actor: 'provider:ann' });
   });
+  it('freezes the events it writes and returns (events are facts), on a new stream and on a cached one', async () => {
+    const { store, handler } = setup();
+    for (const id of ['f1', 'f2']) {
+      const result = await handler.handle({ type: 'Increment', counterId: 'f', by: 1, limit: 10 }, ctx(id));
+      if (!isRight(result)) throw new Error('refused');
+      const [event] = result.right.events;
+      expect(Object.isFrozen(result.right.events) && Object.isFrozen(event) && Object.isFrozen(event?.data)).toBe(true);
+      expect(() => {
+        Object.assign(event?.data ?? {}, { by: 99 });
+      }).toThrow(TypeError);
+    }
+    const stored = await collect(store.readStream('counter-f'));
+    expect(stored.map((e) => ('by' in e.data ? e.data.by : undefined))).toEqual([1, 1]);
+  });
   it('applies a command id once and returns the earlier result', async () => {
     const { store, handler } = setup();
     const first = await handler.handle({ type: 'Increment', counterId: 'a', by: 2, limit: 10 }, ctx('same'));
