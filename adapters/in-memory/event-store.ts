@@ -1,17 +1,19 @@
 /**
- * The embedded default event store. Events are kept as they would be in a database —
- * type, schema version and the data as JSON carries it — and decoded with the registry
- * when read, so the in-memory store behaves like the real ones (data that is not JSON is
- * refused at append, what is stored is a copy of what was given, old versions are upcast
- * on read). The data is kept as a deep frozen copy rather than as JSON text: the same
- * values, without encoding the text on every append and parsing it on every read; a read
- * hands out that frozen data (events are facts: nothing may change them).
+ * The embedded default event store. Events are kept as a database would keep them — the
+ * data as JSON carries it, encoded and decoded through the registry — so the in-memory
+ * store behaves like the real ones: data that is not JSON is refused at append, what is
+ * kept cannot be changed by the caller who gave it, old versions are upcast, and data the
+ * registry cannot decode fails when it is read. The data is kept frozen rather than as
+ * JSON text (a frozen copy, or the given data itself when it is frozen JSON already, as the
+ * command handler's events are), and an appended event is decoded once, when it is
+ * written: every read hands out the same frozen `RecordedEvent` (events are facts).
  *
  * Appending is O(1) in the size of the log; reading a stream touches only that stream.
  */
 import type { EventRegistry } from '../../core/kernel/codecs.js';
 import { recordedEvent, type DomainEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '../../core/kernel/envelope.js';
 import { EventDecodeError, WrongExpectedRevision } from '../../core/kernel/errors.js';
+import { deepFreeze } from '../../core/kernel/freeze.js';
 import { frozenJson, type FrozenJson } from '../shared/json-copy.js';
 import {
   revisionMatches,
@@ -34,23 +36,28 @@ export interface StoredRecord {
 }
 
 /**
- * A stored event with its place: revision in its stream and position in the log, as plain
- * numbers. Its data is a frozen copy (`value`), or, for an imported record, the JSON text
- * as given (`text`), parsed when read so a bad record surfaces then.
+ * A stored event not decoded yet, with its place (revision in its stream and position in
+ * the log, as plain numbers): an imported record (its data the JSON text as given, parsed
+ * when read so a bad record surfaces then), or appended data the registry cannot decode
+ * (a frozen copy, decoded again by every read, which fails as a database's read would).
+ * Every other appended event is kept as the frozen `RecordedEvent` that reads hand out.
  */
-interface Row<E extends DomainEvent> {
-  readonly streamName: string;
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly value: FrozenJson;
-  readonly text: string | undefined;
-  readonly metadata: EventMetadata;
-  revision: number;
-  position: number;
-  /** The event once decoded (by the first read): the data is frozen, so decoding it again would give the same. */
-  decoded: E | undefined;
+class StoredRow {
+  revision = -1;
+  position = -1;
+  constructor(
+    readonly streamName: string,
+    readonly eventId: string,
+    readonly type: string,
+    readonly schemaVersion: number,
+    readonly value: FrozenJson,
+    readonly text: string | undefined,
+    readonly metadata: EventMetadata,
+  ) {}
 }
+
+/** What the store keeps of one event. */
+type Entry<E extends DomainEvent> = RecordedEvent<E> | StoredRow;
 
 /** The metadata as kept: itself when frozen with text fields only (the command handler's), else a frozen copy. */
 const frozenMetadata = (metadata: EventMetadata): EventMetadata => {
@@ -73,8 +80,8 @@ export interface InMemoryEventStore<E extends DomainEvent> extends EventStore<E>
 }
 
 export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventRegistry<E>): InMemoryEventStore<E> => {
-  const log: Row<E>[] = [];
-  const streams = new Map<string, Row<E>[]>();
+  const log: Entry<E>[] = [];
+  const streams = new Map<string, Entry<E>[]>();
   const eventIds = new Set<string>();
   let closed = false;
 
@@ -82,19 +89,8 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     if (closed) throw new Error('The in-memory event store is closed');
   };
 
-  /** A row, not placed yet. Built field by field (a spread that adds fields is slow in V8). */
-  const rowOf = (
-    streamName: string,
-    eventId: string,
-    type: string,
-    schemaVersion: number,
-    value: FrozenJson,
-    text: string | undefined,
-    metadata: EventMetadata,
-  ): Row<E> => ({ streamName, eventId, type, schemaVersion, value, text, metadata, revision: -1, position: -1, decoded: undefined });
-
-  /** The rows of a stream, created empty when it has none. */
-  const streamRows = (streamName: string): Row<E>[] => {
+  /** The entries of a stream, created empty when it has none. */
+  const streamEntries = (streamName: string): Entry<E>[] => {
     let stream = streams.get(streamName);
     if (stream === undefined) {
       stream = [];
@@ -103,19 +99,8 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     return stream;
   };
 
-  /** Places a row at the end of its stream and of the log. */
-  const place = (stream: Row<E>[], row: Row<E>): Row<E> => {
-    row.revision = stream.length;
-    row.position = log.length;
-    stream.push(row);
-    log.push(row);
-    return row;
-  };
-
-  const decodeRow = (row: Row<E>): RecordedEvent<E> => {
+  const decodeRow = (row: StoredRow): RecordedEvent<E> => {
     const revision = BigInt(row.revision);
-    const decoded = row.decoded;
-    if (decoded !== undefined) return recordedEvent(decoded, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
     let data: unknown = row.value;
     if (row.text !== undefined) {
       try {
@@ -125,8 +110,28 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
       }
     }
     const event = registry.decode({ type: row.type, schemaVersion: row.schemaVersion, data }, { streamName: row.streamName, revision });
-    row.decoded = event;
     return recordedEvent(event, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
+  };
+
+  const readEntry = (entry: Entry<E>): RecordedEvent<E> => (entry instanceof StoredRow ? decodeRow(entry) : entry);
+
+  /** An appended row decoded once, frozen; `undefined` when its data does not decode (its reads will say why). */
+  const decodedOnAppend = (row: StoredRow): RecordedEvent<E> | undefined => {
+    try {
+      return deepFreeze(decodeRow(row));
+    } catch (error) {
+      if (error instanceof EventDecodeError) return undefined;
+      throw error;
+    }
+  };
+
+  /** Places a row at the end of its stream and of the log: decoded when appended, as it is when imported. */
+  const place = (stream: Entry<E>[], row: StoredRow): void => {
+    row.revision = stream.length;
+    row.position = log.length;
+    const entry = (row.text === undefined ? decodedOnAppend(row) : undefined) ?? row;
+    stream.push(entry);
+    log.push(entry);
   };
 
   /** The append itself, synchronous: the port's promise is made once, by `appendToStream`. */
@@ -139,7 +144,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     const matches = typeof expected === 'bigint' ? length > 0 && Number(expected) === length - 1 : revisionMatches(expected, length === 0 ? undefined : BigInt(length - 1));
     if (!matches) throw new WrongExpectedRevision(streamName, expected, length === 0 ? 'no_stream' : BigInt(length - 1));
     // Encode everything before writing anything: an append is all or nothing.
-    const rows: Row<E>[] = [];
+    const rows: StoredRow[] = [];
     let given: EventMetadata | undefined;
     let kept: EventMetadata | undefined;
     try {
@@ -153,20 +158,16 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
           given = metadata;
           kept = frozenMetadata(metadata);
         }
-        rows.push(rowOf(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, kept));
+        rows.push(new StoredRow(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, kept));
         eventIds.add(eventId);
       }
     } catch (error) {
       for (const row of rows) eventIds.delete(row.eventId);
       throw error;
     }
-    const rowsOfStream = stream ?? streamRows(streamName);
-    let last: Row<E> | undefined;
-    for (const row of rows) last = place(rowsOfStream, row);
-    return {
-      nextExpectedRevision: BigInt(rowsOfStream.length - 1),
-      lastPosition: BigInt(last?.position ?? log.length - 1),
-    };
+    const entries = stream ?? streamEntries(streamName);
+    for (const row of rows) place(entries, row);
+    return { nextExpectedRevision: BigInt(entries.length - 1), lastPosition: BigInt(log.length - 1) };
   };
 
   const appendToStream = (streamName: string, events: readonly NewEvent<E>[], options: AppendOptions = {}): Promise<AppendResult> => {
@@ -183,9 +184,9 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
    * iterator, one resolved promise per event: an async generator cost more per event than
    * decoding it.
    */
-  const iterateRows = (open: () => { readonly rows: readonly Row<E>[]; readonly from: number; readonly to: number } | undefined): AsyncIterable<RecordedEvent<E>> => ({
+  const iterateRows = (open: () => { readonly rows: readonly Entry<E>[]; readonly from: number; readonly to: number } | undefined): AsyncIterable<RecordedEvent<E>> => ({
     [Symbol.asyncIterator]: (): AsyncIterator<RecordedEvent<E>> => {
-      let range: { readonly rows: readonly Row<E>[]; readonly from: number; readonly to: number } | undefined;
+      let range: { readonly rows: readonly Entry<E>[]; readonly from: number; readonly to: number } | undefined;
       let started = false;
       let i = 0;
       const finished = (): Promise<IteratorResult<RecordedEvent<E>>> => {
@@ -201,7 +202,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
               i = range?.from ?? 0;
             }
             const row = range !== undefined && i < range.to ? range.rows[i++] : undefined;
-            return row === undefined ? finished() : Promise.resolve({ value: decodeRow(row), done: false });
+            return row === undefined ? finished() : Promise.resolve({ value: readEntry(row), done: false });
           } catch (error) {
             range = undefined;
             return Promise.reject(error);
@@ -228,7 +229,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     for (let i = Math.max(0, from); i < log.length && remaining > 0; i++, remaining--) {
       const row = log[i];
-      if (row !== undefined) yield decodeRow(row);
+      if (row !== undefined) yield readEntry(row);
     }
   }
 
@@ -249,7 +250,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
       for (const record of records) {
         eventIds.add(record.eventId);
         const { streamName, eventId, type, schemaVersion, data, metadata } = record;
-        place(streamRows(streamName), rowOf(streamName, eventId, type, schemaVersion, null, data, metadata));
+        place(streamEntries(streamName), new StoredRow(streamName, eventId, type, schemaVersion, null, data, metadata));
       }
     },
     get size() {
