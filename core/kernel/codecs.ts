@@ -139,7 +139,8 @@ const buildRegistry = <E extends DomainEvent>(definitions: readonly AnyEventDefi
   const encode = (event: E): EncodedEvent => {
     const def = byType.get(event.type);
     if (def === undefined) throw new RangeError(`Event type "${event.type}" is not in the registry`);
-    return { type: event.type, schemaVersion: def.schemaVersion, data: def.codec.encode(event.data) };
+    // A transparent codec encodes valid data to itself (io-ts's plain combinators of identities).
+    return { type: event.type, schemaVersion: def.schemaVersion, data: def.transparent ? event.data : def.codec.encode(event.data) };
   };
   const decode = (encoded: EncodedEvent, where: { streamName: string; revision: bigint }): E => {
     const fail = (field: string, reason: string): never => {

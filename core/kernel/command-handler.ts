@@ -244,28 +244,30 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
   };
 
   /**
-   * The common case in a small function of its own (an async function's frame is allocated
-   * per call, sized to all its variables): a cached stream without snapshots, and a decision
-   * that writes events. The rest, and a cache found behind, go to `handleAny`.
+   * The common case without the general loop: a cached stream without snapshots, and a
+   * decision that writes events (a promise chain: an async function's frame, allocated on
+   * every call, cost more than the rest of the command). A cache found behind goes to `handleAny`.
    */
-  const appendOnCache = async (command: C, context: CommandContext, streamName: string, cached: Loaded<S>, produced: readonly E[]): Promise<Either<DomainError, CommandResult<E>>> => {
+  const appendOnCache = (command: C, context: CommandContext, streamName: string, cached: Loaded<S>, produced: readonly E[]): Promise<Either<DomainError, CommandResult<E>>> => {
     const { eventIds, toAppend } = newEvents(streamName, produced, context);
-    let appended: bigint;
-    try {
-      appended = (await store.appendToStream(streamName, toAppend, { expectedRevision: cached.revision === undefined ? 'no_stream' : cached.revision })).nextExpectedRevision;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      // Another writer moved the stream on: read it up and decide again (not a conflict yet).
-      remember(streamName, cached);
-      return handleAny(command, context, streamName, true);
-    }
-    let state = cached.state;
-    for (const event of produced) state = decider.evolve(state, event);
-    cached.state = state;
-    cached.revision = appended;
-    cached.commandIds.add(context.commandId);
-    cached.recent = true;
-    return right({ streamName, events: produced, eventIds, revision: appended, alreadyApplied: false });
+    const expectedRevision = cached.revision === undefined ? 'no_stream' : cached.revision;
+    return store.appendToStream(streamName, toAppend, { expectedRevision }).then(
+      ({ nextExpectedRevision }): Either<DomainError, CommandResult<E>> => {
+        let state = cached.state;
+        for (const event of produced) state = decider.evolve(state, event);
+        cached.state = state;
+        cached.revision = nextExpectedRevision;
+        cached.commandIds.add(context.commandId);
+        cached.recent = true;
+        return right({ streamName, events: produced, eventIds, revision: nextExpectedRevision, alreadyApplied: false });
+      },
+      (error: unknown) => {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        // Another writer moved the stream on: read it up and decide again (not a conflict yet).
+        remember(streamName, cached);
+        return handleAny(command, context, streamName, true);
+      },
+    );
   };
 
   const handle = (command: C, context: CommandContext): Promise<Either<DomainError, CommandResult<E>>> => {

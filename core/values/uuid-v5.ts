@@ -29,8 +29,11 @@ const schedule = new Int32Array(80);
 
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
 
-/** SHA-1 over the first `length` bytes packed in `message`; the 5 words of the digest. */
-const sha1Words = (length: number): [number, number, number, number, number] => {
+/** The first four words of the last digest (an id needs 128 of its 160 bits). */
+const digest = new Int32Array(4);
+
+/** SHA-1 over the first `length` bytes packed in `message`; its first four words go to `digest`. */
+const sha1Words = (length: number): void => {
   const blocks = ((length + 8) >> 6) + 1;
   const total = blocks * 16;
   message[length >> 2] = (message[length >> 2] as number) | (0x80 << (24 - (length & 3) * 8));
@@ -72,7 +75,10 @@ const sha1Words = (length: number): [number, number, number, number, number] => 
     h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0;
   }
-  return [h0, h1, h2, h3, h4];
+  digest[0] = h0;
+  digest[1] = h1;
+  digest[2] = h2;
+  digest[3] = h3;
 };
 
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
@@ -122,10 +128,12 @@ export const uuidV5In = (namespace: string): ((name: string, ...more: readonly s
   return (name, ...more) => {
     const first = utf8Of(name);
     let length = 16 + (first === undefined ? name.length : first.length);
-    const rest: (Uint8Array | undefined)[] = [];
-    for (const part of more) {
+    // The bytes of the parts that are not ASCII (an ASCII part is packed from its text).
+    let rest: (Uint8Array | undefined)[] | undefined;
+    for (let i = 0; i < more.length; i++) {
+      const part = more[i] as string;
       const bytes = utf8Of(part);
-      rest.push(bytes);
+      if (bytes !== undefined) (rest ??= [])[i] = bytes;
       length += bytes === undefined ? part.length : bytes.length;
     }
     const total = (((length + 8) >> 6) + 1) * 16;
@@ -136,8 +144,12 @@ export const uuidV5In = (namespace: string): ((name: string, ...more: readonly s
     message[2] = n2;
     message[3] = n3;
     let at = packPart(name, first, 16);
-    for (let i = 0; i < more.length; i++) at = packPart(more[i] as string, rest[i], at);
-    const [h0, h1, h2, h3] = sha1Words(length);
+    for (let i = 0; i < more.length; i++) at = packPart(more[i] as string, rest?.[i], at);
+    sha1Words(length);
+    const h0 = digest[0] as number;
+    const h1 = digest[1] as number;
+    const h2 = digest[2] as number;
+    const h3 = digest[3] as number;
     return uuidText(h0, (h1 & 0xffff0fff) | 0x5000, (h2 & 0x3fffffff) | 0x80000000, h3); // version 5, RFC variant
   };
 };
