@@ -5,8 +5,7 @@
  *
  *   {"stream":"credits-c1","revision":"0","position":"0","id":"…","type":"CreditsGranted","v":1,"data":{…},"meta":{…}}
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { EventRegistry } from '../../core/kernel/codecs.js';
@@ -121,15 +120,28 @@ export const verifyLog = async (source: string | AsyncIterable<string> | Iterabl
  * a broken chain throws `LogIntegrityError`, an undecodable event `EventDecodeError`;
  * both name the line.
  */
-export async function* readLog<E extends DomainEvent>(
+export function readLog<E extends DomainEvent>(
   registry: EventRegistry<E>,
   source: string | AsyncIterable<string> | Iterable<string>,
 ): AsyncGenerator<LogEvent<E>> {
   // A worker thread costs a few milliseconds to start: worth it from a few thousand events.
-  if (typeof source === 'string' && (await stat(source)).size >= PARALLEL_FROM_BYTES) {
-    yield* readLogFile(registry, source);
-    return;
+  // (Returned, not delegated to: each level of async generators costs a promise per event.)
+  return typeof source === 'string' && sizeOf(source) >= PARALLEL_FROM_BYTES ? readLogFile(registry, source) : readInOrder(registry, source);
+}
+
+/** The size of a file, or 0 if it cannot be read (reading it then raises the error). */
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
+};
+
+async function* readInOrder<E extends DomainEvent>(
+  registry: EventRegistry<E>,
+  source: string | AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<LogEvent<E>> {
   const reader = new ChainReader();
   let line = 0;
   for await (const lines of lineChunks(source)) {

@@ -75,19 +75,18 @@ export async function* readLogFile<E extends DomainEvent>(
   options: ReadLogFileOptions = {},
 ): AsyncGenerator<LogEvent<E>> {
   const verifier = new ChainVerifier();
-  // The events of one chunk are handed out once the worker has checked their lines.
-  async function* settle(parsed: Parsed<E>): AsyncGenerator<LogEvent<E>> {
+  // The events of one chunk are handed out once the worker has checked their lines; then
+  // the first error among them. (Yielded here, not by a nested generator: each level of
+  // async generators costs a promise per event.)
+  const settle = async (parsed: Parsed<E>): Promise<{ readonly events: readonly LogEvent<E>[]; readonly error?: unknown }> => {
     const upTo = parsed.failure?.line ?? parsed.last;
     const found = await verifier.through(upTo);
     // A fault after these lines (the worker may be a chunk ahead) is for a later call.
-    const fault = found !== undefined && found.line <= upTo ? found : undefined;
-    for (const event of parsed.events) {
-      if (fault !== undefined && event.line >= fault.line) break;
-      yield event;
+    if (found !== undefined && found.line <= upTo) {
+      return { events: parsed.events.filter((e) => e.line < found.line), error: new LogIntegrityError(found.line, found.reason) };
     }
-    if (fault !== undefined) throw new LogIntegrityError(fault.line, fault.reason);
-    if (parsed.failure !== undefined) throw parsed.failure.error;
-  }
+    return parsed.failure === undefined ? { events: parsed.events } : { events: parsed.events, error: parsed.failure.error };
+  };
   const file = await open(path, 'r');
   const size = options.chunkBytes ?? 1 << 16;
   // Each read gets a buffer of its own: once decoded here, it is moved to the worker (not copied).
@@ -107,15 +106,23 @@ export async function* readLogFile<E extends DomainEvent>(
       next = read();
       const text = decoder.write(bytes);
       verifier.send(bytes);
-      if (pending !== undefined) yield* settle(pending);
+      if (pending !== undefined) {
+        const settled = await settle(pending);
+        for (const event of settled.events) yield event;
+        if ('error' in settled) throw settled.error;
+      }
       const lines = splitter.push(text);
       pending = parseLines(registry, lines, line + 1);
       line += lines.length;
     }
     verifier.end();
-    if (pending !== undefined) yield* settle(pending);
-    const lines = splitter.end(decoder.end());
-    if (lines.length > 0) yield* settle(parseLines(registry, lines, line + 1));
+    const tail = splitter.end(decoder.end());
+    for (const parsed of [pending, tail.length > 0 ? parseLines(registry, tail, line + 1) : undefined]) {
+      if (parsed === undefined) continue;
+      const settled = await settle(parsed);
+      for (const event of settled.events) yield event;
+      if ('error' in settled) throw settled.error;
+    }
     const verdict = await verifier.finished();
     if ('fault' in verdict) throw new LogIntegrityError(verdict.fault.line, verdict.fault.reason);
   } finally {
