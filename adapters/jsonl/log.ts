@@ -5,30 +5,17 @@
  *
  *   {"stream":"credits-c1","revision":"0","position":"0","id":"…","type":"CreditsGranted","v":1,"data":{…},"meta":{…}}
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
-import * as t from 'io-ts';
-import { isLeft } from 'fp-ts/lib/Either.js';
 import type { EventRegistry } from '../../core/kernel/codecs.js';
-import { EventMetadataC, type DomainEvent, type EventMetadata, type RecordedEvent } from '../../core/kernel/envelope.js';
-import { EventDecodeError } from '../../core/kernel/errors.js';
+import type { DomainEvent, RecordedEvent } from '../../core/kernel/envelope.js';
 import type { EventStore } from '../../core/kernel/event-store.js';
-import { describeValidation } from '../../core/kernel/validation.js';
-import { ChainReader, ChainWriter, LogIntegrityError } from './hash-chain.js';
+import { ChainReader, ChainWriter, LogIntegrityError, lineSplitter } from './hash-chain.js';
+import { logEventOf, type LogEvent } from './log-event.js';
+import { readLogFile } from './read-file.js';
 
-const DecimalC = t.refinement(t.string, (s) => /^(0|[1-9]\d*)$/.test(s), 'DecimalString');
-
-const LogEventC = t.type({
-  stream: t.string,
-  revision: DecimalC,
-  position: DecimalC,
-  id: t.string,
-  type: t.string,
-  v: t.number,
-  data: t.unknown,
-  meta: EventMetadataC,
-});
+const PARALLEL_FROM_BYTES = 4 << 20;
 
 /** The JSON text of one event line's `event` value. */
 export const logEventBody = <E extends DomainEvent>(registry: EventRegistry<E>, recorded: RecordedEvent<E>): string => {
@@ -82,26 +69,17 @@ export const exportLog = async <E extends DomainEvent>(
 
 /**
  * The lines of a text file, a chunk at a time (each array holds the lines that ended in one
- * read of 64 KB), without their line ends (`\n` or `\r\n`). Reads of that size keep the
- * chunk's text among the young objects the garbage collector frees cheaply; megabyte reads
- * went to the large-object space and raised the peak memory of a long replay by a third.
+ * read), without their line ends (`\n` or `\r\n`). See `ReadLogFileOptions.chunkBytes`.
  */
 async function* fileLineChunks(path: string): AsyncGenerator<readonly string[]> {
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  const splitter = lineSplitter();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
-    const text = rest + decoder.write(chunk as Buffer);
-    const lines: string[] = [];
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      lines.push(text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end));
-      start = end + 1;
-    }
-    rest = text.slice(start);
+    const lines = splitter.push(decoder.write(chunk as Buffer));
     if (lines.length > 0) yield lines;
   }
-  const last = rest + decoder.end();
-  if (last !== '') yield [last.endsWith('\r') ? last.slice(0, -1) : last];
+  const last = splitter.end(decoder.end());
+  if (last.length > 0) yield last;
 }
 
 /** The lines of a text file, without their line ends (`\n` or `\r\n`). */
@@ -137,95 +115,30 @@ export const verifyLog = async (source: string | AsyncIterable<string> | Iterabl
   }
 };
 
-/** One event of a log with the line it came from. */
-export type LogEvent<E extends DomainEvent> = RecordedEvent<E> & { readonly line: number };
-
-type LogEnvelope = t.TypeOf<typeof LogEventC>;
-
-const METADATA_KEYS = new Set(['at', 'commandId', 'causationId', 'correlationId', 'actor']);
-
-const isDecimal = (u: unknown): u is string => {
-  if (typeof u !== 'string' || u.length === 0 || (u.length > 1 && u.charCodeAt(0) === 0x30)) return false;
-  for (let i = 0; i < u.length; i++) {
-    const c = u.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-};
-
-const isMetadata = (u: unknown): u is EventMetadata => {
-  if (typeof u !== 'object' || u === null || typeof (u as { at?: unknown }).at !== 'string') return false;
-  for (const key in u) if (!METADATA_KEYS.has(key) || typeof (u as Record<string, unknown>)[key] !== 'string') return false;
-  return true;
-};
-
-/**
- * The envelope of an event line. A well-formed one (what the exporter writes) is checked
- * field by field; anything else is decoded with the codec, whose error names the field.
- */
-const envelopeOf = (parsed: unknown, line: number): LogEnvelope => {
-  if (typeof parsed === 'object' && parsed !== null) {
-    const e = parsed as Partial<Record<keyof LogEnvelope, unknown>>;
-    if (
-      typeof e.stream === 'string' &&
-      isDecimal(e.revision) &&
-      isDecimal(e.position) &&
-      typeof e.id === 'string' &&
-      typeof e.type === 'string' &&
-      typeof e.v === 'number' &&
-      'data' in e &&
-      isMetadata(e.meta)
-    ) {
-      return { stream: e.stream, revision: e.revision, position: e.position, id: e.id, type: e.type, v: e.v, data: e.data, meta: e.meta };
-    }
-  }
-  const envelope = LogEventC.decode(parsed);
-  if (isLeft(envelope)) {
-    const { field, reason } = describeValidation(envelope.left);
-    throw new LogIntegrityError(line, `has an event whose "${field}" ${reason}`);
-  }
-  return envelope.right;
-};
-
-/** The event of one checked line. */
-const logEventOf = <E extends DomainEvent>(registry: EventRegistry<E>, body: string, line: number): LogEvent<E> => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new LogIntegrityError(line, 'holds an event that is not JSON');
-  }
-  const e = envelopeOf(parsed, line);
-  const revision = BigInt(e.revision);
-  let event: E;
-  try {
-    event = registry.decode({ type: e.type, schemaVersion: e.v, data: e.data }, { streamName: e.stream, revision });
-  } catch (error) {
-    if (error instanceof EventDecodeError) throw new LogIntegrityError(line, error.message);
-    throw error;
-  }
-  // Built field by field: a spread that adds fields takes a slow path in V8.
-  const logEvent = {
-    type: event.type,
-    data: event.data,
-    streamName: e.stream,
-    revision,
-    position: BigInt(e.position),
-    eventId: e.id,
-    schemaVersion: e.v,
-    metadata: e.meta,
-    line,
-  };
-  // The event's own fields are its type and data; the rest is the envelope and the line.
-  return logEvent as LogEvent<E>;
-};
-
 /**
  * Reads a log, checking the chain as it goes and decoding each event with the registry:
  * a broken chain throws `LogIntegrityError`, an undecodable event `EventDecodeError`;
  * both name the line.
  */
-export async function* readLog<E extends DomainEvent>(
+export function readLog<E extends DomainEvent>(
+  registry: EventRegistry<E>,
+  source: string | AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<LogEvent<E>> {
+  // A worker thread costs a few milliseconds to start: worth it from a few thousand events.
+  // (Returned, not delegated to: each level of async generators costs a promise per event.)
+  return typeof source === 'string' && sizeOf(source) >= PARALLEL_FROM_BYTES ? readLogFile(registry, source) : readInOrder(registry, source);
+}
+
+/** The size of a file, or 0 if it cannot be read (reading it then raises the error). */
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
+
+async function* readInOrder<E extends DomainEvent>(
   registry: EventRegistry<E>,
   source: string | AsyncIterable<string> | Iterable<string>,
 ): AsyncGenerator<LogEvent<E>> {
