@@ -5,8 +5,8 @@
  * kept cannot be changed by the caller who gave it, old versions are upcast, and data the
  * registry cannot decode fails when it is read. The data is kept frozen rather than as
  * JSON text (a frozen copy, or the given data itself when it is frozen JSON already, as the
- * command handler's events are), and an appended event is decoded once, when it is
- * written: every read hands out the same frozen `RecordedEvent` (events are facts).
+ * command handler's events are), and an event is decoded once, by its first read: every
+ * later read hands out the same frozen `RecordedEvent` (events are facts).
  *
  * Appending is O(1) in the size of the log; reading a stream touches only that stream.
  */
@@ -37,14 +37,16 @@ export interface StoredRecord {
 
 /**
  * A stored event not decoded yet, with its place (revision in its stream and position in
- * the log, as plain numbers): an imported record (its data the JSON text as given, parsed
- * when read so a bad record surfaces then), or appended data the registry cannot decode
- * (a frozen copy, decoded again by every read, which fails as a database's read would).
- * Every other appended event is kept as the frozen `RecordedEvent` that reads hand out.
+ * the log, as plain numbers): its data a frozen copy, or for an imported record the JSON
+ * text as given (parsed when read, so a bad record surfaces then). The first read that
+ * decodes it puts the frozen `RecordedEvent` in its place; data that does not decode stays
+ * a row, and every read of it fails as a database's read would.
  */
-class StoredRow {
+class StoredRow<E extends DomainEvent> {
   revision = -1;
   position = -1;
+  /** The entries of its stream (where the decoded event takes its place). */
+  stream: Entry<E>[] = [];
   constructor(
     readonly streamName: string,
     readonly eventId: string,
@@ -57,7 +59,7 @@ class StoredRow {
 }
 
 /** What the store keeps of one event. */
-type Entry<E extends DomainEvent> = RecordedEvent<E> | StoredRow;
+type Entry<E extends DomainEvent> = RecordedEvent<E> | StoredRow<E>;
 
 /** The metadata as kept: itself when frozen with text fields only (the command handler's), else a frozen copy. */
 const frozenMetadata = (metadata: EventMetadata): EventMetadata => {
@@ -99,7 +101,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     return stream;
   };
 
-  const decodeRow = (row: StoredRow): RecordedEvent<E> => {
+  const decodeRow = (row: StoredRow<E>): RecordedEvent<E> => {
     const revision = BigInt(row.revision);
     let data: unknown = row.value;
     if (row.text !== undefined) {
@@ -113,25 +115,26 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     return recordedEvent(event, row.streamName, revision, BigInt(row.position), row.eventId, row.schemaVersion, row.metadata);
   };
 
-  const readEntry = (entry: Entry<E>): RecordedEvent<E> => (entry instanceof StoredRow ? decodeRow(entry) : entry);
-
-  /** An appended row decoded once, frozen; `undefined` when its data does not decode (its reads will say why). */
-  const decodedOnAppend = (row: StoredRow): RecordedEvent<E> | undefined => {
-    try {
-      return deepFreeze(decodeRow(row));
-    } catch (error) {
-      if (error instanceof EventDecodeError) return undefined;
-      throw error;
-    }
+  /**
+   * The event of an entry. A row is decoded and, once it decodes, frozen and put in its
+   * place in the stream and the log: later reads hand out the same `RecordedEvent`. Data
+   * that does not decode stays a row, and every read of it fails as a database's would.
+   */
+  const readEntry = (entry: Entry<E>): RecordedEvent<E> => {
+    if (!(entry instanceof StoredRow)) return entry;
+    const recorded = deepFreeze(decodeRow(entry));
+    entry.stream[entry.revision] = recorded;
+    log[entry.position] = recorded;
+    return recorded;
   };
 
-  /** Places a row at the end of its stream and of the log: decoded when appended, as it is when imported. */
-  const place = (stream: Entry<E>[], row: StoredRow): void => {
+  /** Places a row at the end of its stream and of the log. */
+  const place = (stream: Entry<E>[], row: StoredRow<E>): void => {
     row.revision = stream.length;
     row.position = log.length;
-    const entry = (row.text === undefined ? decodedOnAppend(row) : undefined) ?? row;
-    stream.push(entry);
-    log.push(entry);
+    row.stream = stream;
+    stream.push(row);
+    log.push(row);
   };
 
   /** The append itself, synchronous: the port's promise is made once, by `appendToStream`. */
@@ -144,7 +147,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
     const matches = typeof expected === 'bigint' ? length > 0 && Number(expected) === length - 1 : revisionMatches(expected, length === 0 ? undefined : BigInt(length - 1));
     if (!matches) throw new WrongExpectedRevision(streamName, expected, length === 0 ? 'no_stream' : BigInt(length - 1));
     // Encode everything before writing anything: an append is all or nothing.
-    const rows: StoredRow[] = [];
+    const rows: StoredRow<E>[] = [];
     let given: EventMetadata | undefined;
     let kept: EventMetadata | undefined;
     try {
@@ -158,7 +161,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
           given = metadata;
           kept = frozenMetadata(metadata);
         }
-        rows.push(new StoredRow(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, kept));
+        rows.push(new StoredRow<E>(streamName, eventId, encoded.type, encoded.schemaVersion, data, undefined, kept));
         eventIds.add(eventId);
       }
     } catch (error) {
@@ -250,7 +253,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(registry: EventR
       for (const record of records) {
         eventIds.add(record.eventId);
         const { streamName, eventId, type, schemaVersion, data, metadata } = record;
-        place(streamEntries(streamName), new StoredRow(streamName, eventId, type, schemaVersion, null, data, metadata));
+        place(streamEntries(streamName), new StoredRow<E>(streamName, eventId, type, schemaVersion, null, data, metadata));
       }
     },
     get size() {
