@@ -1,10 +1,10 @@
 /**
  * The event store over PostgreSQL, with the same SQL on a server (`pg`) and embedded
- * (PGlite). An append is one call of the `append_events` function (one round trip): it
- * checks the expected revision, skips event ids already stored and writes the rest with
- * gap-free global positions in commit order (see `schema.ts`). Reads fetch pages by key
- * (revision or position) and decode row by row while the caller iterates: a stream is never
- * loaded whole.
+ * (PGlite). An append is one call (one round trip) of the `append_event` function, or of
+ * `append_events` for several events: it checks the expected revision, skips event ids
+ * already stored and writes the rest with gap-free global positions in commit order (see
+ * `schema.ts`). Reads fetch pages by key (revision or position) and decode row by row while
+ * the caller iterates: a stream is never loaded whole.
  */
 import type { EventRegistry } from '../../core/kernel/codecs.js';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/kernel/envelope.js';
@@ -90,26 +90,34 @@ export const openSqlEventStore = async <E extends DomainEvent>(
       metadata: row['metadata'],
     });
 
+  // Statement texts are built once: the driver names a prepared statement by its text.
+  const appendOneSql = `SELECT r_ok, r_revision::text AS revision, r_position::text AS position
+         FROM ${s}.append_event($1, $2, $3::bigint, $4, $5, $6::integer, $7, $8)`;
+  const appendManySql = `SELECT r_ok, r_revision::text AS revision, r_position::text AS position
+         FROM ${s}.append_events($1, $2, $3::bigint, $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[])`;
+
   const appendEncoded = async (streamName: string, events: readonly EncodedNewEvent[], expected: ExpectedRevision): Promise<AppendResult> => {
     ensureOpen();
-    const [row] = await driver.query(
-      `SELECT r_ok, r_revision::text AS revision, r_position::text AS position
-         FROM ${s}.append_events($1, $2, $3::bigint, $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[])`,
-      [
-        streamName,
-        typeof expected === 'bigint' ? 'exact' : expected,
-        typeof expected === 'bigint' ? expected.toString() : null,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => e.data),
-        events.map((e) => metadataJson(e.metadata)),
-      ],
-    );
+    const kind = typeof expected === 'bigint' ? 'exact' : expected;
+    const revision = typeof expected === 'bigint' ? expected.toString() : null;
+    const one = events.length === 1 ? events[0] : undefined;
+    // One event (the common case) goes as plain parameters: no arrays to build and parse.
+    const [row] = await (one !== undefined
+      ? driver.query(appendOneSql, [streamName, kind, revision, one.eventId, one.type, one.schemaVersion, one.data, metadataJson(one.metadata)])
+      : driver.query(appendManySql, [
+          streamName,
+          kind,
+          revision,
+          events.map((e) => e.eventId),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => e.data),
+          events.map((e) => metadataJson(e.metadata)),
+        ]));
     if (row === undefined) throw new Error('append_events returned no row');
-    const revision = optionalBigintField(row, 'revision');
-    if (row['r_ok'] !== true) throw new WrongExpectedRevision(streamName, expected, revision ?? 'no_stream');
-    return { nextExpectedRevision: revision ?? -1n, lastPosition: bigintField(row, 'position') };
+    const last = optionalBigintField(row, 'revision');
+    if (row['r_ok'] !== true) throw new WrongExpectedRevision(streamName, expected, last ?? 'no_stream');
+    return { nextExpectedRevision: last ?? -1n, lastPosition: bigintField(row, 'position') };
   };
 
   const appendToStream = async (streamName: string, events: readonly NewEvent<E>[], options: AppendOptions = {}): Promise<AppendResult> => {
@@ -184,7 +192,10 @@ export const openSqlEventStore = async <E extends DomainEvent>(
     readAll,
     streamRevision: async (streamName) => {
       ensureOpen();
-      const [row] = await driver.query(`SELECT revision::text AS revision FROM ${s}.streams WHERE stream_name = $1`, [streamName]);
+      const [row] = await driver.query(
+        `SELECT e.revision::text AS revision FROM ${s}.events e WHERE e.stream_name = $1 ORDER BY e.revision DESC LIMIT 1`,
+        [streamName],
+      );
       return row === undefined ? undefined : bigintField(row, 'revision');
     },
     close: async () => {
