@@ -52,11 +52,11 @@ export interface DriverConnection {
   readonly driver: SqlDriver;
 }
 
-// Bigints are selected as text so both drivers return them alike; sort and filter on the
-// table's columns (`e.revision`), never on these text aliases.
 /** `append_event`'s outcome as text: `(ok,revision,position)`, the revision empty for no stream. */
 const APPEND_OUTCOME = /^\(([tf]),(-?\d*),(-?\d+)\)$/;
 
+// Bigints are selected as text so both drivers return them alike; sort and filter on the
+// table's columns (`e.revision`), never on these text aliases.
 const EVENT_COLUMNS = `e.stream_name, e.revision::text AS revision, e.position::text AS position, e.event_id, e.type, e.schema_version, e.data, e.metadata`;
 
 /** Opens the store over a driver; `owned`: whether `close` closes the driver. */
