@@ -1,10 +1,10 @@
 /**
  * The event store over PostgreSQL, with the same SQL on a server (`pg`) and embedded
- * (PGlite). An append is one call of the `append_events` function (one round trip): it
- * checks the expected revision, skips event ids already stored and writes the rest with
- * gap-free global positions in commit order (see `schema.ts`). Reads fetch pages by key
- * (revision or position) and decode row by row while the caller iterates: a stream is never
- * loaded whole.
+ * (PGlite). An append is one call (one round trip) of the `append_event` function, or of
+ * `append_events` for several events: it checks the expected revision, skips event ids
+ * already stored and writes the rest with gap-free global positions in commit order (see
+ * `schema.ts`). Reads fetch pages by key (revision or position) and decode row by row while
+ * the caller iterates: a stream is never loaded whole.
  */
 import type { EventRegistry } from '../../core/kernel/codecs.js';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/kernel/envelope.js';
@@ -52,6 +52,9 @@ export interface DriverConnection {
   readonly driver: SqlDriver;
 }
 
+/** `append_event`'s outcome as text: `(ok,revision,position)`, the revision empty for no stream. */
+const APPEND_OUTCOME = /^\(([tf]),(-?\d*),(-?\d+)\)$/;
+
 // Bigints are selected as text so both drivers return them alike; sort and filter on the
 // table's columns (`e.revision`), never on these text aliases.
 const EVENT_COLUMNS = `e.stream_name, e.revision::text AS revision, e.position::text AS position, e.event_id, e.type, e.schema_version, e.data, e.metadata`;
@@ -90,26 +93,43 @@ export const openSqlEventStore = async <E extends DomainEvent>(
       metadata: row['metadata'],
     });
 
+  // Statement texts are built once: the driver names a prepared statement by its text.
+  // A single event's outcome comes back as one composite value, `(t,3,5)`: one column to
+  // describe and parse instead of three.
+  const appendOneSql = `SELECT ${s}.append_event($1, $2, $3::bigint, $4, $5, $6::integer, $7, $8)::text AS outcome`;
+  const appendManySql = `SELECT r_ok, r_revision::text AS revision, r_position::text AS position
+         FROM ${s}.append_events($1, $2, $3::bigint, $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[])`;
+
+  const appended = (streamName: string, expected: ExpectedRevision, ok: boolean, revision: bigint | undefined, position: bigint): AppendResult => {
+    if (!ok) throw new WrongExpectedRevision(streamName, expected, revision ?? 'no_stream');
+    return { nextExpectedRevision: revision ?? -1n, lastPosition: position };
+  };
+
   const appendEncoded = async (streamName: string, events: readonly EncodedNewEvent[], expected: ExpectedRevision): Promise<AppendResult> => {
     ensureOpen();
-    const [row] = await driver.query(
-      `SELECT r_ok, r_revision::text AS revision, r_position::text AS position
-         FROM ${s}.append_events($1, $2, $3::bigint, $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[])`,
-      [
-        streamName,
-        typeof expected === 'bigint' ? 'exact' : expected,
-        typeof expected === 'bigint' ? expected.toString() : null,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => e.data),
-        events.map((e) => metadataJson(e.metadata)),
-      ],
-    );
+    const kind = typeof expected === 'bigint' ? 'exact' : expected;
+    const revision = typeof expected === 'bigint' ? expected.toString() : null;
+    const one = events.length === 1 ? events[0] : undefined;
+    if (one !== undefined) {
+      // One event (the common case) goes as plain parameters: no arrays to build and parse.
+      const [row] = await driver.query(appendOneSql, [streamName, kind, revision, one.eventId, one.type, one.schemaVersion, one.data, metadataJson(one.metadata)]);
+      const outcome = row === undefined ? undefined : APPEND_OUTCOME.exec(textField(row, 'outcome'));
+      if (outcome === undefined || outcome === null) throw new Error('append_event returned no outcome');
+      const [, ok, last = '', position = ''] = outcome;
+      return appended(streamName, expected, ok === 't', last === '' ? undefined : BigInt(last), BigInt(position));
+    }
+    const [row] = await driver.query(appendManySql, [
+      streamName,
+      kind,
+      revision,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => e.data),
+      events.map((e) => metadataJson(e.metadata)),
+    ]);
     if (row === undefined) throw new Error('append_events returned no row');
-    const revision = optionalBigintField(row, 'revision');
-    if (row['r_ok'] !== true) throw new WrongExpectedRevision(streamName, expected, revision ?? 'no_stream');
-    return { nextExpectedRevision: revision ?? -1n, lastPosition: bigintField(row, 'position') };
+    return appended(streamName, expected, row['r_ok'] === true, optionalBigintField(row, 'revision'), bigintField(row, 'position'));
   };
 
   const appendToStream = async (streamName: string, events: readonly NewEvent<E>[], options: AppendOptions = {}): Promise<AppendResult> => {
@@ -184,7 +204,10 @@ export const openSqlEventStore = async <E extends DomainEvent>(
     readAll,
     streamRevision: async (streamName) => {
       ensureOpen();
-      const [row] = await driver.query(`SELECT revision::text AS revision FROM ${s}.streams WHERE stream_name = $1`, [streamName]);
+      const [row] = await driver.query(
+        `SELECT e.revision::text AS revision FROM ${s}.events e WHERE e.stream_name = $1 ORDER BY e.revision DESC LIMIT 1`,
+        [streamName],
+      );
       return row === undefined ? undefined : bigintField(row, 'revision');
     },
     close: async () => {
