@@ -20,7 +20,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { deriveEventId } from '../values/ids.js';
 import type { EventRegistry } from './codecs.js';
 import type { CommandDecoder } from './commands.js';
-import type { Decider } from './decider.js';
+import { fold, type Decider } from './decider.js';
 import type { DomainEvent, EventMetadata, NewEvent } from './envelope.js';
 import { domainError, EventDecodeError, WrongExpectedRevision, type DomainError } from './errors.js';
 import type { EventStore } from './event-store.js';
@@ -167,9 +167,8 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
   const newEvents = (streamName: string, produced: readonly E[], context: CommandContext): { eventIds: string[]; toAppend: NewEvent<SE>[] } => {
     deepFreeze(produced);
     const metadata = metadataOf(context);
-    const eventIds = produced.map((_, i) => deriveEventId(context.commandId, streamName, i));
-    const toAppend = produced.map((event, i): NewEvent<SE> => ({ event, eventId: eventIds[i] ?? '', metadata }));
-    return { eventIds, toAppend };
+    const toAppend = produced.map((event, i): NewEvent<SE> => ({ event, eventId: deriveEventId(context.commandId, streamName, i), metadata }));
+    return { eventIds: toAppend.map((e) => e.eventId), toAppend };
   };
 
   /**
@@ -229,8 +228,7 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
         unread = false;
         continue;
       }
-      let state = loaded.state;
-      for (const event of produced) state = decider.evolve(state, event);
+      const state = fold(decider, produced, loaded.state);
       loaded.commandIds.add(context.commandId);
       // The cached entry moves on in place (it is what the next command on the stream reads).
       const next: Loaded<S> = loaded === cached ? loaded : { state, revision: appended, commandIds: loaded.commandIds, snapshotRevision: loaded.snapshotRevision };
@@ -253,9 +251,7 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent>
     const expectedRevision = cached.revision === undefined ? 'no_stream' : cached.revision;
     return store.appendToStream(streamName, toAppend, { expectedRevision }).then(
       ({ nextExpectedRevision }): Either<DomainError, CommandResult<E>> => {
-        let state = cached.state;
-        for (const event of produced) state = decider.evolve(state, event);
-        cached.state = state;
+        cached.state = fold(decider, produced, cached.state);
         cached.revision = nextExpectedRevision;
         cached.commandIds.add(context.commandId);
         cached.recent = true;

@@ -12,9 +12,9 @@ export interface Decider<Command, Event, State> {
   readonly decide: (command: Command, state: State) => Either<DomainError, readonly Event[]>;
 }
 
-/** The state after folding `events` from the decider's initial state. */
-export const fold = <C, E, S>(decider: Decider<C, E, S>, events: Iterable<E>): S => {
-  let state = decider.initialState;
+/** The state after folding `events` from `from` (the decider's initial state by default). */
+export const fold = <C, E, S>(decider: Decider<C, E, S>, events: Iterable<E>, from: S = decider.initialState): S => {
+  let state = from;
   for (const event of events) state = decider.evolve(state, event);
   return state;
 };
