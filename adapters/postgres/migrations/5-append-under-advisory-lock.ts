@@ -4,6 +4,13 @@ import type { Migration } from './migration.js';
 // other lock of the library uses), one per schema.
 const appendLock = (s: string): string => `pg_advisory_xact_lock(hashtext('practice-ledger:append'), hashtext('${s}'))`;
 
+// Takes the lock, then reads the log's last position into \`position\` (-1: empty log) and the
+// stream's last revision into \`revision\` (NULL: no stream) from the events' own indexes.
+const lockAndReadLast = (s: string, position: string, revision: string): string => `PERFORM ${appendLock(s)};
+  SELECT e.position INTO ${position} FROM ${s}.events e ORDER BY e.position DESC LIMIT 1;
+  ${position} := coalesce(${position}, -1);
+  SELECT e.revision INTO ${revision} FROM ${s}.events e WHERE e.stream_name = p_stream ORDER BY e.revision DESC LIMIT 1;`;
+
 // The expected revision against the stream's last revision `r` (NULL: no stream).
 const matches = (r: string): string => `CASE p_expected_kind
       WHEN 'any' THEN true
@@ -44,10 +51,7 @@ DECLARE
   v_revision bigint;
   v_written bigint;
 BEGIN
-  PERFORM ${appendLock(s)};
-  SELECT e.position INTO v_position FROM ${s}.events e ORDER BY e.position DESC LIMIT 1;
-  v_position := coalesce(v_position, -1);
-  SELECT e.revision INTO v_revision FROM ${s}.events e WHERE e.stream_name = p_stream ORDER BY e.revision DESC LIMIT 1;
+  ${lockAndReadLast(s, 'v_position', 'v_revision')}
   IF NOT (${matches('v_revision')}) THEN
     RETURN QUERY SELECT false, v_revision, v_position;
     RETURN;
@@ -88,10 +92,7 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   v_written bigint;
 BEGIN
-  PERFORM ${appendLock(s)};
-  SELECT e.position INTO r_position FROM ${s}.events e ORDER BY e.position DESC LIMIT 1;
-  r_position := coalesce(r_position, -1);
-  SELECT e.revision INTO r_revision FROM ${s}.events e WHERE e.stream_name = p_stream ORDER BY e.revision DESC LIMIT 1;
+  ${lockAndReadLast(s, 'r_position', 'r_revision')}
   r_ok := ${matches('r_revision')};
   IF NOT r_ok THEN
     RETURN;
